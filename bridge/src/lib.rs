@@ -1,0 +1,68 @@
+//! php-temporal bridge: the smallest `extern "C"` surface over Temporal's Rust core.
+//!
+//! Wiring only: the FFI byte type, the panic guard and the module list. The contract every export
+//! follows (ownership, threads, one completion per accepted operation) is in docs/DESIGN.md.
+
+mod cancel;
+mod connection;
+mod error;
+mod queue;
+mod rpc;
+mod rpc_generated;
+mod runtime;
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+pub use cancel::*;
+pub use connection::*;
+pub use error::*;
+pub use queue::*;
+
+/// A borrowed byte range. As an input it is read only during the call; as an output it points into
+/// memory owned by the object it came from and stays valid until that object is freed.
+#[repr(C)]
+#[derive(Clone, Copy)]
+pub struct TbBytes {
+    pub data: *const u8,
+    pub len: usize,
+}
+
+impl TbBytes {
+    pub(crate) fn borrow(bytes: &[u8]) -> Self {
+        Self { data: bytes.as_ptr(), len: bytes.len() }
+    }
+
+    /// # Safety
+    /// `data` must point to `len` readable bytes for the duration of the call (or be null with len 0).
+    pub(crate) unsafe fn as_slice<'a>(self) -> &'a [u8] {
+        if self.data.is_null() || self.len == 0 {
+            return &[];
+        }
+        unsafe { std::slice::from_raw_parts(self.data, self.len) }
+    }
+
+    pub(crate) unsafe fn as_str<'a>(self, what: &str) -> Result<&'a str, TbError> {
+        std::str::from_utf8(unsafe { self.as_slice() })
+            .map_err(|_| TbError::invalid(format!("{what} is not valid UTF-8")))
+    }
+}
+
+/// The bridge's version, for diagnostics. Static memory; never freed.
+#[unsafe(no_mangle)]
+pub extern "C" fn tb_version() -> TbBytes {
+    TbBytes::borrow(concat!(env!("CARGO_PKG_VERSION"), " (temporalio-sdk-core 0.8.0)").as_bytes())
+}
+
+/// Runs an export body; a panic becomes `on_panic(message)` instead of unwinding into C.
+pub(crate) fn guard<T>(on_panic: impl FnOnce(String) -> T, body: impl FnOnce() -> T) -> T {
+    catch_unwind(AssertUnwindSafe(body)).unwrap_or_else(|payload| on_panic(panic_message(&*payload)))
+}
+
+pub(crate) fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    let detail = payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic payload".to_owned());
+    format!("panic in the Temporal bridge: {detail}")
+}
