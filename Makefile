@@ -1,0 +1,67 @@
+# php-temporal: `make demo` and `make test` set up everything they need on a fresh Debian 12 machine.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+# The Rust build is the slow part: keep its target dir outside the clone so fresh clones reuse it.
+export CARGO_TARGET_DIR ?= $(HOME)/.cache/php-temporal/target
+EXT_SO := $(CURDIR)/build/ext/modules/temporal.so
+export TEMPORAL_EXT_SO := $(EXT_SO)
+PHP := php -d extension=$(EXT_SO)
+
+.PHONY: help deps bridge bridge-header ext api autoload build demo test test-suites \
+        test-bridge test-ext test-ext-memcheck test-ext-asan test-php clean
+
+help:
+	@echo "make demo   set up, start a dev server, run the sample workflow, print its result and the Web UI"
+	@echo "make test   set up and run every test (bridge, extension + valgrind + ASan, PHP SDK against a live server)"
+
+deps:
+	scripts/install-deps.sh
+
+bridge: deps
+	python3 scripts/gen-bridge-rpc.py --check
+	cd bridge && cargo build --release --locked
+	ln -sfn "$(CARGO_TARGET_DIR)" bridge/target
+
+# Rewrites bridge/include/temporal_bridge.h after a change to the extern "C" surface.
+bridge-header:
+	cd bridge && TB_BLESS_HEADER=1 cargo build --release --locked
+
+ext: bridge
+	scripts/build-ext.sh >/dev/null
+
+api: deps bridge
+	scripts/generate-api.sh
+
+autoload: deps
+	composer dump-autoload --quiet
+
+build: ext api autoload
+
+demo: build
+	scripts/demo.sh
+
+test: build
+	scripts/with-dev-server.sh $(MAKE) --no-print-directory test-suites
+
+test-suites: test-bridge test-ext test-ext-memcheck test-ext-asan test-php
+
+test-bridge:
+	cd bridge && cargo test --release --locked --lib
+
+test-ext:
+	scripts/test-ext.sh
+
+test-ext-memcheck:
+	scripts/test-ext.sh --memcheck
+
+test-ext-asan:
+	scripts/build-ext.sh --asan >/dev/null
+	scripts/test-ext.sh --asan
+
+test-php:
+	$(PHP) /usr/bin/phpunit
+
+clean:
+	rm -rf build gen vendor bridge/target

