@@ -7,6 +7,7 @@ use base64::Engine;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::time::Duration;
+use temporalio_client::errors::ClientConnectError;
 use temporalio_client::{ClientTlsOptions, Connection, ConnectionOptions, TlsOptions, Url};
 
 /// A connected client. In-flight RPCs hold clones, so it may be freed at any time.
@@ -178,7 +179,7 @@ pub unsafe extern "C" fn tb_connection_connect(
             tokio::select! {
                 connected = Connection::connect(options) => match connected {
                     Ok(inner) => TbCompletion::connected(op_id, TbConnection { pid: std::process::id(), inner }),
-                    Err(e) => TbCompletion::error(op_id, format!("cannot connect to Temporal: {e}")),
+                    Err(e) => TbCompletion::error(op_id, format!("cannot connect to Temporal: {}", describe(&e))),
                 },
                 _ = cancel.cancelled() => TbCompletion::cancelled(op_id),
             }
@@ -236,6 +237,27 @@ pub unsafe extern "C" fn tb_connection_free(connection: *mut TbConnection) {
     if connection.pid != std::process::id() {
         std::mem::forget(connection);
     }
+}
+
+/// The error and its causes, innermost last ("tcp connect error: Connection refused (os error 111)"),
+/// instead of the core's Debug dump of the transport error.
+fn describe(error: &ClientConnectError) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    let mut next: Option<&dyn std::error::Error> = match error {
+        ClientConnectError::TonicTransportError(transport) => Some(transport),
+        ClientConnectError::SystemInfoCallError(status) => {
+            return format!("the server answered GetSystemInfo with {:?}: {}", status.code(), status.message());
+        }
+        other => return other.to_string(),
+    };
+    while let Some(current) = next {
+        let text = current.to_string();
+        if !text.is_empty() && parts.last() != Some(&text) {
+            parts.push(text);
+        }
+        next = current.source();
+    }
+    parts.join(": ")
 }
 
 pub(crate) fn decode_base64(key: &str, value: &str) -> Result<Vec<u8>, TbError> {

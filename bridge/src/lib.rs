@@ -6,6 +6,7 @@
 mod cancel;
 mod connection;
 mod error;
+mod fork;
 mod queue;
 mod rpc;
 mod rpc_generated;

@@ -144,9 +144,9 @@ pub(crate) async fn run(
     op_id: u64,
 ) -> TbCompletion {
     // The deadline covers the core's retries too, not only each attempt.
-    let deadline = parts.timeout;
+    let (limit, started) = (parts.timeout, tokio::time::Instant::now());
     let outcome = async move {
-        match deadline {
+        match limit {
             Some(limit) => tokio::time::timeout(limit, call(connection, parts))
                 .await
                 .unwrap_or_else(|_| Err(Status::deadline_exceeded("rpc timeout exceeded"))),
@@ -156,9 +156,20 @@ pub(crate) async fn run(
     tokio::select! {
         result = outcome => match result {
             Ok(bytes) => TbCompletion::ok(op_id, bytes),
-            Err(status) => grpc_error(op_id, status),
+            Err(status) => grpc_error(op_id, past_deadline(status, limit, started)),
         },
         _ = cancel.cancelled() => TbCompletion::cancelled(op_id),
+    }
+}
+
+/// tonic reports its own per-attempt timeout as CANCELLED ("Timeout expired"), and a stream reset at the
+/// deadline as CANCELLED too; the caller asked for a deadline, so it gets DEADLINE_EXCEEDED.
+fn past_deadline(status: Status, limit: Option<Duration>, started: tokio::time::Instant) -> Status {
+    match limit {
+        Some(limit) if status.code() == tonic::Code::Cancelled && started.elapsed() >= limit => {
+            Status::deadline_exceeded(format!("rpc timeout exceeded ({})", status.message()))
+        }
+        _ => status,
     }
 }
 

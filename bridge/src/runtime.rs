@@ -2,7 +2,8 @@
 //!
 //! After `fork()` the child inherits the parent's runtime as dead memory (its threads did not survive
 //! the fork), so the child's first use builds its own and the parent's copy is leaked on purpose:
-//! dropping it would join threads that do not exist.
+//! dropping it would join threads that do not exist. Leaked runtimes stay listed (reachable), so leak
+//! checkers see them as what they are.
 
 use crate::TbError;
 use std::sync::Mutex;
@@ -14,27 +15,39 @@ struct ProcessRuntime {
     runtime: &'static CoreRuntime,
 }
 
-static RUNTIME: Mutex<Option<ProcessRuntime>> = Mutex::new(None);
+// One entry per process this memory has lived in; only the last can be the current one.
+static RUNTIMES: Mutex<Vec<ProcessRuntime>> = Mutex::new(Vec::new());
 
 /// The Tokio handle of this process's core runtime, creating the runtime on first use.
 pub(crate) fn handle() -> Result<Handle, TbError> {
     // Poisoning only records that a panic happened while the lock was held; the slot is still
     // either empty or a complete runtime, so it is safe to keep using.
-    let mut slot = RUNTIME.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let mut runtimes = RUNTIMES.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     let pid = std::process::id();
-    if let Some(current) = slot.as_ref().filter(|r| r.pid == pid) {
+    if let Some(current) = runtimes.last().filter(|r| r.pid == pid) {
         return Ok(current.runtime.tokio_handle());
     }
     let runtime: &'static CoreRuntime = Box::leak(Box::new(build()?));
-    *slot = Some(ProcessRuntime { pid, runtime });
+    runtimes.push(ProcessRuntime { pid, runtime });
+    crate::fork::install();
     Ok(runtime.tokio_handle())
+}
+
+/// The handle of this process's runtime if it has one; never creates it.
+pub(crate) fn current_handle() -> Option<Handle> {
+    let runtimes = RUNTIMES.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let pid = std::process::id();
+    runtimes.last().filter(|r| r.pid == pid).map(|r| r.runtime.tokio_handle())
 }
 
 fn build() -> Result<CoreRuntime, TbError> {
     let options = RuntimeOptions::builder()
         .build()
         .map_err(|e| TbError::internal(format!("invalid core runtime options: {e}")))?;
-    CoreRuntime::new(options, TokioRuntimeBuilder::default())
+    let mut tokio = TokioRuntimeBuilder::default();
+    // Idle blocking-pool threads park in parking_lot, which fork() must not see (fork.rs).
+    tokio.inner.thread_keep_alive(std::time::Duration::from_millis(50));
+    CoreRuntime::new(options, tokio)
         .map_err(|e| TbError::internal(format!("cannot start the Temporal core runtime: {e}")))
 }
 

@@ -1,0 +1,105 @@
+<?php
+
+// The demo's PHP side: starts OrderWorkflow (hosted by demo/python_worker.py), queries its status until it
+// waits for approval, approves it by signal and prints the result.
+//
+//   php -d extension=build/ext/modules/temporal.so demo/client.php [TASK_QUEUE]
+//
+// Server from TEMPORAL_ADDRESS (default 127.0.0.1:7233), namespace from TEMPORAL_NAMESPACE (default "default"),
+// task queue from argv, else TEMPORAL_TASK_QUEUE, else "php-temporal-demo"; prints the Web UI link when
+// TEMPORAL_UI is set. Exits 1 on any failure.
+
+declare(strict_types=1);
+
+use TrueAsync\Temporal\Client\Client;
+use TrueAsync\Temporal\Client\ConnectionOptions;
+use TrueAsync\Temporal\Client\WorkflowHandle;
+use TrueAsync\Temporal\Client\WorkflowOptions;
+
+const STATUS_WAIT_S = 20.0;
+const RESULT_TIMEOUT_S = 60.0;
+
+if (!extension_loaded('temporal')) {
+    fwrite(STDERR, "The temporal extension is not loaded: run\n"
+        . "  php -d extension=build/ext/modules/temporal.so demo/client.php\n");
+    exit(1);
+}
+require __DIR__ . '/../vendor/autoload.php';
+
+function sampleOrder(): array
+{
+    return [
+        'id' => 'order-' . bin2hex(random_bytes(4)),
+        'items' => [
+            ['sku' => 'BOOK-TEMPORAL', 'qty' => 1, 'price' => 39.90],
+            ['sku' => 'MUG-PHP', 'qty' => 2, 'price' => 12.50],
+        ],
+    ];
+}
+
+/** Queries `status` until the workflow waits for approval, printing each new status. */
+function waitForApprovalStep(WorkflowHandle $handle): void
+{
+    $deadline = microtime(true) + STATUS_WAIT_S;
+    $last = null;
+    do {
+        $status = $handle->query('status');
+        if ($status !== $last) {
+            printf("  status: %s\n", $status);
+            $last = $status;
+        }
+        if ($status === 'awaiting_approval') {
+            return;
+        }
+        usleep(200_000);
+    } while (microtime(true) < $deadline);
+    throw new RuntimeException(sprintf('the workflow did not reach awaiting_approval within %.0f s', STATUS_WAIT_S));
+}
+
+function printResult(array $result): void
+{
+    echo "Result:\n";
+    foreach ($result as $key => $value) {
+        printf("  %-15s %s\n", $key, is_string($value) ? $value : json_encode($value));
+    }
+}
+
+function run(array $argv): void
+{
+    $address = getenv('TEMPORAL_ADDRESS') ?: '127.0.0.1:7233';
+    $namespace = getenv('TEMPORAL_NAMESPACE') ?: 'default';
+    $taskQueue = $argv[1] ?? (getenv('TEMPORAL_TASK_QUEUE') ?: 'php-temporal-demo');
+
+    $client = Client::connect(ConnectionOptions::new($address)->withNamespace($namespace));
+    printf("Connected to %s (namespace %s)\n", $address, $namespace);
+
+    $order = sampleOrder();
+    $options = WorkflowOptions::new()
+        ->withWorkflowId($order['id'])
+        ->withTaskQueue($taskQueue)
+        ->withWorkflowExecutionTimeout(120);
+    $handle = $client->start('OrderWorkflow', [$order], $options);
+    printf("Started OrderWorkflow on task queue %s\n", $taskQueue);
+    printf("  workflow id %s, run id %s\n", $handle->getId(), $handle->getRunId());
+
+    waitForApprovalStep($handle);
+    $handle->signal('approve', 'php-demo');
+    echo "Signalled approve(\"php-demo\")\n";
+
+    printResult($handle->result(RESULT_TIMEOUT_S));
+    $ui = getenv('TEMPORAL_UI');
+    if ($ui) {
+        $ui = rtrim($ui, '/') . '/namespaces/' . rawurlencode($namespace);
+        printf("Web UI: %s/workflows/%s/%s/history\n", $ui, rawurlencode($handle->getId()), $handle->getRunId());
+    }
+}
+
+try {
+    run($argv);
+} catch (Throwable $e) {
+    fprintf(STDERR, "demo failed: %s: %s\n", $e::class, $e->getMessage());
+    for ($cause = $e->getPrevious(); $cause !== null; $cause = $cause->getPrevious()) {
+        fprintf(STDERR, "  caused by %s: %s\n", $cause::class, $cause->getMessage());
+    }
+    exit(1);
+}

@@ -1,0 +1,101 @@
+dnl config.m4 for the `temporal` extension (C++17, links the Rust bridge statically).
+
+PHP_ARG_ENABLE([temporal],
+  [whether to enable the Temporal extension],
+  [AS_HELP_STRING([--enable-temporal], [Enable the Temporal extension])],
+  [no])
+
+PHP_ARG_WITH([temporal-bridge],
+  [directory holding libtemporal_bridge.a],
+  [AS_HELP_STRING([[--with-temporal-bridge[=DIR]]],
+    [Directory of libtemporal_bridge.a (default: ../bridge/target/release next to this extension)])],
+  [yes],
+  [no])
+
+PHP_ARG_ENABLE([temporal-asan],
+  [whether to build the Temporal extension with AddressSanitizer and UBSan],
+  [AS_HELP_STRING([--enable-temporal-asan], [Compile with -fsanitize=address,undefined (sanitizer build)])],
+  [no],
+  [no])
+
+PHP_ARG_WITH([trueasync],
+  [whether to wait with the TrueAsync engine API],
+  [AS_HELP_STRING([--with-trueasync], [Suspend coroutines instead of blocking (needs the TrueAsync php-src fork)])],
+  [no],
+  [no])
+
+if test "$PHP_TEMPORAL" != "no"; then
+  PHP_REQUIRE_CXX()
+  dnl PHP_NEW_EXTENSION sets ext_srcdir only at the end; the paths below need it first.
+  TEMPORAL_SRCDIR=PHP_EXT_SRCDIR([temporal])
+  PHP_CXX_COMPILE_STDCXX([17], [mandatory], [TEMPORAL_STDCXX])
+
+  if test "$PHP_TEMPORAL_BRIDGE" = "yes" || test -z "$PHP_TEMPORAL_BRIDGE"; then
+    TEMPORAL_BRIDGE_LIBDIR="$TEMPORAL_SRCDIR/../bridge/target/release"
+  else
+    TEMPORAL_BRIDGE_LIBDIR="$PHP_TEMPORAL_BRIDGE"
+  fi
+
+  AC_MSG_CHECKING([for libtemporal_bridge.a])
+  if test ! -f "$TEMPORAL_BRIDGE_LIBDIR/libtemporal_bridge.a"; then
+    AC_MSG_RESULT([not found])
+    AC_MSG_ERROR([libtemporal_bridge.a not found in $TEMPORAL_BRIDGE_LIBDIR: build bridge/ (cargo build --release) or pass --with-temporal-bridge=DIR])
+  fi
+  AC_MSG_RESULT([$TEMPORAL_BRIDGE_LIBDIR])
+
+  dnl The header sits in bridge/include; DIR is bridge/target/<profile> or a directory holding both.
+  dnl dirname, not "../..": target/ may be a symlink, and ".." would then leave the bridge tree.
+  AC_MSG_CHECKING([for temporal_bridge.h])
+  TEMPORAL_BRIDGE_INCDIR=""
+  TEMPORAL_BRIDGE_ROOT=`dirname "$TEMPORAL_BRIDGE_LIBDIR"`
+  TEMPORAL_BRIDGE_ROOT=`dirname "$TEMPORAL_BRIDGE_ROOT"`
+  for dir in "$TEMPORAL_BRIDGE_LIBDIR/include" "$TEMPORAL_BRIDGE_ROOT/include" "$TEMPORAL_SRCDIR/../bridge/include"; do
+    if test -z "$TEMPORAL_BRIDGE_INCDIR" && test -f "$dir/temporal_bridge.h"; then
+      TEMPORAL_BRIDGE_INCDIR="$dir"
+    fi
+  done
+  if test -z "$TEMPORAL_BRIDGE_INCDIR"; then
+    AC_MSG_RESULT([not found])
+    AC_MSG_ERROR([temporal_bridge.h not found next to $TEMPORAL_BRIDGE_LIBDIR])
+  fi
+  AC_MSG_RESULT([$TEMPORAL_BRIDGE_INCDIR])
+
+  TEMPORAL_CXXFLAGS="$TEMPORAL_STDCXX -I@ext_srcdir@/src -fvisibility=hidden -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers"
+  dnl src/: Zend glue, one file per PHP class; src/bridge/: plain C++ over the C ABI; src/wake/: the waker seam.
+  TEMPORAL_SOURCES="temporal.cpp \
+    src/Arguments.cpp \
+    src/CancellationToken.cpp \
+    src/CompletionQueue.cpp \
+    src/Connection.cpp \
+    src/Exceptions.cpp \
+    src/Outcome.cpp \
+    src/PendingOperation.cpp \
+    src/bridge/Handles.cpp \
+    src/bridge/OperationTable.cpp \
+    src/bridge/ProcessQueue.cpp \
+    src/wake/BlockingWaker.cpp"
+
+  if test "$PHP_TRUEASYNC" != "no"; then
+    dnl Only here does the TrueAsync waker get compiled; stock PHP has no Zend/zend_async_API.h.
+    TEMPORAL_SOURCES="$TEMPORAL_SOURCES src/wake/TrueAsyncWaker.cpp"
+    TEMPORAL_CXXFLAGS="$TEMPORAL_CXXFLAGS -DTEMPORAL_WITH_TRUEASYNC=1"
+  fi
+
+  if test "$PHP_TEMPORAL_ASAN" != "no"; then
+    dnl Only the module is instrumented. php is not, so the sanitizer runtimes must be preloaded into it
+    dnl (scripts/test-ext.sh --asan does); -z now below makes a missing runtime fail at load time.
+    TEMPORAL_CXXFLAGS="$TEMPORAL_CXXFLAGS -fsanitize=address,undefined -fno-omit-frame-pointer -g -O1"
+  fi
+
+  PHP_ADD_INCLUDE([$TEMPORAL_BRIDGE_INCDIR])
+
+  dnl The version script keeps every symbol but get_module local (the Rust ones included). -z now makes a
+  dnl symbol the module needs but php lacks fail at load time, not at its first call.
+  TEMPORAL_SHARED_LIBADD="$TEMPORAL_BRIDGE_LIBDIR/libtemporal_bridge.a -lpthread -ldl -lm -Wl,--version-script=$TEMPORAL_SRCDIR/temporal.map -Wl,-z,now"
+  PHP_SUBST([TEMPORAL_SHARED_LIBADD])
+
+  PHP_NEW_EXTENSION([temporal], [$TEMPORAL_SOURCES], [$ext_shared], [], [$TEMPORAL_CXXFLAGS], [cxx])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/bridge])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/wake])
+fi

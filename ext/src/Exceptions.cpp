@@ -1,0 +1,79 @@
+#include "Exceptions.h"
+
+#include "Zend/zend_exceptions.h"
+
+#include "bridge/Handles.h"
+
+#include "../stubs/Exceptions_arginfo.h"
+
+namespace temporal {
+
+zend_class_entry* temporalExceptionCe;
+zend_class_entry* connectionExceptionCe;
+zend_class_entry* serviceExceptionCe;
+zend_class_entry* cancelledExceptionCe;
+
+namespace {
+
+zend_string* grpcMessageName;
+zend_string* detailsName;
+
+zval readServiceProperty(zend_object* exception, zend_string* name) {
+    zval rv;
+    zval* value = zend_read_property_ex(serviceExceptionCe, exception, name, /* silent */ true, &rv);
+    zval copy;
+    ZVAL_COPY_DEREF(&copy, value);
+    return copy;
+}
+
+void setStringProperty(zend_class_entry* scope, zend_object* object, zend_string* name, zend_string* value) {
+    zval zv;
+    ZVAL_STR_COPY(&zv, value != nullptr ? value : ZSTR_EMPTY_ALLOC());
+    zend_update_property_ex(scope, object, name, &zv);
+    zval_ptr_dtor(&zv);
+}
+
+}  // namespace
+
+void registerExceptions() {
+    temporalExceptionCe = register_class_TrueAsync_Temporal_Core_TemporalException(zend_ce_exception);
+    connectionExceptionCe = register_class_TrueAsync_Temporal_Core_ConnectionException(temporalExceptionCe);
+    serviceExceptionCe = register_class_TrueAsync_Temporal_Core_ServiceException(temporalExceptionCe);
+    cancelledExceptionCe = register_class_TrueAsync_Temporal_Core_CancelledException(temporalExceptionCe);
+    grpcMessageName = zend_string_init_interned("grpcMessage", sizeof("grpcMessage") - 1, 1);
+    detailsName = zend_string_init_interned("details", sizeof("details") - 1, 1);
+}
+
+void throwRejection(const TbError* error) {
+    std::string_view message = toView(tb_error_message(error));
+    zend_class_entry* ce = tb_error_kind(error) == TB_ERROR_INVALID_ARGUMENT ? zend_ce_value_error
+                                                                              : temporalExceptionCe;
+    zend_throw_exception_ex(ce, 0, "%.*s", static_cast<int>(message.size()), message.data());
+}
+
+void throwServiceException(int32_t grpcCode, zend_string* message, zend_string* details) {
+    zval exception;
+    object_init_ex(&exception, serviceExceptionCe);
+    zend_object* object = Z_OBJ(exception);
+    setStringProperty(zend_ce_exception, object, ZSTR_KNOWN(ZEND_STR_MESSAGE), message);
+    zval code;
+    ZVAL_LONG(&code, grpcCode);
+    zend_update_property_ex(zend_ce_exception, object, ZSTR_KNOWN(ZEND_STR_CODE), &code);
+    setStringProperty(serviceExceptionCe, object, grpcMessageName, message);
+    setStringProperty(serviceExceptionCe, object, detailsName, details);
+    zend_throw_exception_object(&exception);
+}
+
+}  // namespace temporal
+
+ZEND_METHOD(TrueAsync_Temporal_Core_ServiceException, getGrpcMessage) {
+    ZEND_PARSE_PARAMETERS_NONE();
+    zval value = temporal::readServiceProperty(Z_OBJ_P(ZEND_THIS), temporal::grpcMessageName);
+    RETURN_COPY_VALUE(&value);
+}
+
+ZEND_METHOD(TrueAsync_Temporal_Core_ServiceException, getDetails) {
+    ZEND_PARSE_PARAMETERS_NONE();
+    zval value = temporal::readServiceProperty(Z_OBJ_P(ZEND_THIS), temporal::detailsName);
+    RETURN_COPY_VALUE(&value);
+}

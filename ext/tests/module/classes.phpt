@@ -1,0 +1,60 @@
+--TEST--
+The classes have exactly the API of docs/DESIGN.md
+--FILE--
+<?php
+function describeType(?ReflectionType $type): string
+{
+    return $type === null ? '' : (string) $type;
+}
+
+function describeClass(string $name): void
+{
+    $class = new ReflectionClass($name);
+    $flags = implode(' ', array_filter([$class->isFinal() ? 'final' : '', 'class']));
+    $parent = $class->getParentClass();
+    echo $flags, ' ', $class->getShortName(), $parent ? ' extends ' . $parent->getName() : '', "\n";
+    foreach ($class->getMethods() as $method) {
+        if ($method->getDeclaringClass()->getName() !== $name) {
+            continue;
+        }
+        $params = array_map(function (ReflectionParameter $p): string {
+            $default = $p->isOptional() ? ' = ' . json_encode($p->getDefaultValue()) : '';
+            return describeType($p->getType()) . ' $' . $p->getName() . $default;
+        }, $method->getParameters());
+        $modifiers = implode(' ', Reflection::getModifierNames($method->getModifiers()));
+        $return = $method->hasReturnType() ? ': ' . describeType($method->getReturnType()) : '';
+        echo "  $modifiers {$method->getName()}(", implode(', ', $params), ")$return\n";
+    }
+}
+
+foreach (['TemporalException', 'ConnectionException', 'ServiceException', 'CancelledException',
+          'CancellationToken', 'PendingOperation', 'CompletionQueue', 'Connection'] as $short) {
+    describeClass('TrueAsync\\Temporal\\Core\\' . $short);
+}
+?>
+--EXPECT--
+class TemporalException extends Exception
+final class ConnectionException extends TrueAsync\Temporal\Core\TemporalException
+final class ServiceException extends TrueAsync\Temporal\Core\TemporalException
+  public getGrpcMessage(): string
+  public getDetails(): string
+final class CancelledException extends TrueAsync\Temporal\Core\TemporalException
+final class CancellationToken
+  public cancel(): void
+  public isCancelled(): bool
+final class PendingOperation
+  private __construct()
+  public getId(): int
+  public isDone(): bool
+  public wait(?int $timeoutMs = null): bool
+  public getResult(): mixed
+final class CompletionQueue
+  private __construct()
+  public static wait(int $timeoutMs): array
+  public static pendingCount(): int
+final class Connection
+  private __construct()
+  public static connect(string $optionsJson, ?TrueAsync\Temporal\Core\CancellationToken $cancel = null): TrueAsync\Temporal\Core\Connection
+  public static startConnect(string $optionsJson, ?TrueAsync\Temporal\Core\CancellationToken $cancel = null): TrueAsync\Temporal\Core\PendingOperation
+  public rpcCall(string $service, string $method, string $request, int $timeoutMs = 0, array $metadata = [], ?TrueAsync\Temporal\Core\CancellationToken $cancel = null, bool $retry = false): string
+  public startRpcCall(string $service, string $method, string $request, int $timeoutMs = 0, array $metadata = [], ?TrueAsync\Temporal\Core\CancellationToken $cancel = null, bool $retry = false): TrueAsync\Temporal\Core\PendingOperation

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Builds the PHP extension in ext/ out of tree and prints the path of temporal.so.
+#   scripts/build-ext.sh [--asan] [--out DIR] [--bridge DIR]
+#     --asan        sanitizer build (-fsanitize=address,undefined); default out dir build/ext-asan
+#     --out DIR     build directory (default build/ext); the module lands in DIR/modules/temporal.so
+#     --bridge DIR  directory of libtemporal_bridge.a (default bridge/target/release)
+# phpize writes its files next to config.m4, so the build runs in a copy of the sources inside the build
+# directory and ext/ stays clean. Re-running rebuilds only what changed.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+asan=no
+out=""
+bridge="$ROOT/bridge/target/release"
+
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --asan) asan=yes ;;
+        --out) out="$2"; shift ;;
+        --bridge) bridge="$2"; shift ;;
+        *) echo "usage: $0 [--asan] [--out DIR] [--bridge DIR]" >&2; exit 2 ;;
+    esac
+    shift
+done
+if [ -z "$out" ]; then
+    out="$ROOT/build/ext"
+    [ "$asan" = yes ] && out="$ROOT/build/ext-asan"
+fi
+mkdir -p "$out"
+out="$(cd "$out" && pwd)"
+bridge="$(cd "$bridge" 2>/dev/null && pwd)" || { echo "build-ext: no bridge directory $bridge" >&2; exit 1; }
+
+"$ROOT/scripts/gen-arginfo.sh" --check
+
+configure_args=(--enable-temporal "--with-temporal-bridge=$bridge" "--with-php-config=$(command -v php-config)")
+[ "$asan" = yes ] && configure_args+=(--enable-temporal-asan)
+
+# -p keeps the sources' mtimes, so make rebuilds only the files that changed since the last copy. Sources
+# deleted or moved in ext/ are deleted from the copy first.
+for dir in src stubs; do
+    [ -d "$out/$dir" ] || continue
+    (cd "$out/$dir" && find . -type f \( -name '*.cpp' -o -name '*.h' -o -name '*.php' \)) | while read -r file; do
+        [ -e "$ROOT/ext/$dir/$file" ] || rm -f "$out/$dir/$file"
+    done
+done
+cp -pR "$ROOT/ext/config.m4" "$ROOT/ext/temporal.cpp" "$ROOT/ext/php_temporal.h" "$ROOT/ext/temporal.map" \
+    "$ROOT/ext/src" "$ROOT/ext/stubs" "$out/"
+
+stamp="$out/.configured-with"
+wanted="$(printf '%s\n' "${configure_args[@]}"; cksum < "$ROOT/ext/config.m4")"
+if [ ! -f "$out/Makefile" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
+    (cd "$out" && phpize >"$out/configure.out" 2>&1 && ./configure "${configure_args[@]}" >>"$out/configure.out" 2>&1) \
+        || { cat "$out/configure.out" >&2; exit 1; }
+    printf '%s' "$wanted" > "$stamp"
+fi
+
+# PHP's Makefile tracks no header dependencies: a changed header rebuilds everything.
+if [ -f "$out/modules/temporal.so" ] && [ -n "$(find "$ROOT/ext" "$ROOT/bridge/include" -name '*.h' \
+        -newer "$out/modules/temporal.so" -print -quit)" ]; then
+    make -C "$out" clean >/dev/null
+fi
+
+# The archive is an input the Makefile does not know about either: relink when it is newer than the module.
+if [ -f "$out/modules/temporal.so" ] && [ "$bridge/libtemporal_bridge.a" -nt "$out/modules/temporal.so" ]; then
+    rm -f "$out/modules/temporal.so" "$out/temporal.la"
+fi
+
+make -C "$out" -j"$(nproc)" >"$out/make.out" 2>&1 || { cat "$out/make.out" >&2; exit 1; }
+grep -E "warning:" "$out/make.out" | grep -v "libtool" >&2 || true
+echo "$out/modules/temporal.so"

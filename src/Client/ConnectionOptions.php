@@ -1,0 +1,167 @@
+<?php
+
+declare(strict_types=1);
+
+namespace TrueAsync\Temporal\Client;
+
+use TrueAsync\Temporal\Version;
+
+/**
+ * Where and how a Client connects: address, namespace, identity, TLS, API key, gRPC metadata, retries and
+ * connect timeout. Immutable: every with*() returns a copy.
+ */
+final class ConnectionOptions
+{
+    private string $namespace = 'default';
+    private string $identity;
+    private ?TlsOptions $tls = null;
+    private ?string $apiKey = null;
+    /** @var array<string, string> */
+    private array $metadata = [];
+    private bool $retry = true;
+    private float $connectTimeout = 0.0;
+
+    private function __construct(private string $address)
+    {
+        $this->identity = getmypid() . '@' . gethostname();
+    }
+
+    /**
+     * @param string $address host:port of the frontend; http:// or https:// may be prefixed
+     * @throws \ValueError $address is empty
+     */
+    public static function new(string $address): self
+    {
+        return new self(self::notEmpty($address, 'address'));
+    }
+
+    /** @throws \ValueError $namespace is empty */
+    public function withNamespace(string $namespace): self
+    {
+        $copy = clone $this;
+        $copy->namespace = self::notEmpty($namespace, 'namespace');
+        return $copy;
+    }
+
+    /**
+     * The name the server records for this client's calls; default "<pid>@<hostname>".
+     *
+     * @throws \ValueError $identity is empty
+     */
+    public function withIdentity(string $identity): self
+    {
+        $copy = clone $this;
+        $copy->identity = self::notEmpty($identity, 'identity');
+        return $copy;
+    }
+
+    /** Connect over TLS (implied by an API key); null turns it off. */
+    public function withTls(?TlsOptions $tls): self
+    {
+        $copy = clone $this;
+        $copy->tls = $tls;
+        return $copy;
+    }
+
+    /** Authenticate with this API key (Temporal Cloud); null removes it. */
+    public function withApiKey(?string $apiKey): self
+    {
+        $copy = clone $this;
+        $copy->apiKey = $apiKey;
+        return $copy;
+    }
+
+    /**
+     * gRPC headers sent with every call. Values of names ending in "-bin" are raw bytes.
+     *
+     * @param array<string, string> $metadata header name => value
+     * @throws \TypeError a name or value is not a string
+     */
+    public function withMetadata(array $metadata): self
+    {
+        foreach ($metadata as $name => $value) {
+            if (!\is_string($name) || !\is_string($value)) {
+                throw new \TypeError('ConnectionOptions::withMetadata(): every header name and value must be a string');
+            }
+        }
+        $copy = clone $this;
+        $copy->metadata = $metadata;
+        return $copy;
+    }
+
+    /** Retry calls that fail with a transient gRPC status (on by default). */
+    public function withRetry(bool $retry): self
+    {
+        $copy = clone $this;
+        $copy->retry = $retry;
+        return $copy;
+    }
+
+    /**
+     * Give up connecting after this many seconds; 0 (the default) waits as long as the OS does.
+     *
+     * @throws \ValueError $seconds is negative
+     */
+    public function withConnectTimeout(float $seconds): self
+    {
+        if ($seconds < 0) {
+            throw new \ValueError('ConnectionOptions::withConnectTimeout(): $seconds must not be negative');
+        }
+        $copy = clone $this;
+        $copy->connectTimeout = $seconds;
+        return $copy;
+    }
+
+    public function getAddress(): string
+    {
+        return $this->address;
+    }
+
+    public function getNamespace(): string
+    {
+        return $this->namespace;
+    }
+
+    public function getIdentity(): string
+    {
+        return $this->identity;
+    }
+
+    public function isRetryEnabled(): bool
+    {
+        return $this->retry;
+    }
+
+    /**
+     * The connect options document of docs/DESIGN.md.
+     *
+     * @internal
+     * @throws \JsonException a PEM, key or header value is not valid UTF-8
+     */
+    public function toJson(): string
+    {
+        $metadata = [];
+        foreach ($this->metadata as $name => $value) {
+            $metadata[$name] = str_ends_with($name, '-bin') ? base64_encode($value) : $value;
+        }
+        return json_encode([
+            'target' => $this->address,
+            'identity' => $this->identity,
+            'client_name' => Version::SDK_NAME,
+            'client_version' => Version::SDK_VERSION,
+            'api_key' => $this->apiKey,
+            'tls' => $this->tls?->toArray(),
+            'metadata' => (object) $metadata,
+            'retry' => $this->retry,
+            'connect_timeout_ms' => (int) ceil($this->connectTimeout * 1000),
+        ], JSON_THROW_ON_ERROR | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE);
+    }
+
+    private static function notEmpty(string $value, string $name): string
+    {
+        if (trim($value) === '') {
+            throw new \ValueError("ConnectionOptions: the $name must not be empty");
+        }
+        return $value;
+    }
+}

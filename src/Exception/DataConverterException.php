@@ -1,0 +1,38 @@
+<?php
+
+declare(strict_types=1);
+
+namespace TrueAsync\Temporal\Exception;
+
+use TrueAsync\Temporal\Core\TemporalException;
+
+/** A value could not be converted to a payload, or a payload back to a value. */
+final class DataConverterException extends TemporalException
+{
+    private function __construct(string $message, ?\Throwable $previous = null)
+    {
+        parent::__construct($message, 0, $previous);
+    }
+
+    public static function noConverterFor(string $type): self
+    {
+        return new self("No payload converter accepts a value of type $type");
+    }
+
+    public static function cannotEncode(string $type, string $encoding, \Throwable $previous): self
+    {
+        return new self("Cannot encode a value of type $type as $encoding: {$previous->getMessage()}", $previous);
+    }
+
+    public static function cannotDecode(string $encoding, \Throwable $previous): self
+    {
+        return new self("Cannot decode a $encoding payload: {$previous->getMessage()}", $previous);
+    }
+
+    /** @param list<string> $known */
+    public static function unknownEncoding(string $encoding, array $known): self
+    {
+        $name = $encoding === '' ? 'no encoding' : "encoding \"$encoding\"";
+        return new self("No payload converter for a payload with $name (known: " . implode(', ', $known) . ')');
+    }
+}

@@ -1,0 +1,49 @@
+<?php
+
+declare(strict_types=1);
+
+namespace TrueAsync\Temporal\Exception\Failure;
+
+/** A failure raised by workflow or activity code: a type name, details and whether retrying may help. */
+final class ApplicationFailure extends TemporalFailure
+{
+    /** @var list<mixed> */
+    private array $details = [];
+    private string $type = '';
+    private bool $nonRetryable = false;
+
+    /**
+     * @param string $type the error's type name, matched by retry policies' non-retryable error types
+     * @param list<mixed> $details values that travel with the failure
+     */
+    public static function create(
+        string $message,
+        string $type,
+        bool $nonRetryable = false,
+        array $details = [],
+        ?\Throwable $previous = null,
+        string $originalStackTrace = '',
+    ): self {
+        $failure = new self($message, $previous, $originalStackTrace);
+        $failure->type = $type;
+        $failure->nonRetryable = $nonRetryable;
+        $failure->details = array_values($details);
+        return $failure;
+    }
+
+    public function getType(): string
+    {
+        return $this->type;
+    }
+
+    public function isNonRetryable(): bool
+    {
+        return $this->nonRetryable;
+    }
+
+    /** @return list<mixed> the decoded details */
+    public function getDetails(): array
+    {
+        return $this->details;
+    }
+}

@@ -1,0 +1,85 @@
+<?php
+
+declare(strict_types=1);
+
+namespace TrueAsync\Temporal\Internal;
+
+use Google\Protobuf\Any;
+use TrueAsync\Temporal\Api\Errordetails\V1\WorkflowExecutionAlreadyStartedFailure;
+use TrueAsync\Temporal\Api\Google\Rpc\Status;
+use TrueAsync\Temporal\Client\WorkflowExecution;
+use TrueAsync\Temporal\Core;
+use TrueAsync\Temporal\Core\TemporalException;
+use TrueAsync\Temporal\Exception\InvalidArgumentException;
+use TrueAsync\Temporal\Exception\ServiceException;
+use TrueAsync\Temporal\Exception\WorkflowAlreadyStartedException;
+use TrueAsync\Temporal\Exception\WorkflowNotFoundException;
+use TrueAsync\Temporal\Exception\WorkflowQueryFailedException;
+
+/**
+ * Gives a gRPC error status its meaning for the call that got it, from its code and its details.
+ *
+ * @internal
+ */
+final class ServiceErrors
+{
+    private const TYPE_URL_PREFIX = 'type.googleapis.com/';
+    private const ALREADY_STARTED = 'temporal.api.errordetails.v1.WorkflowExecutionAlreadyStartedFailure';
+    private const QUERY_FAILED = 'temporal.api.errordetails.v1.QueryFailedFailure';
+
+    /**
+     * @param ?WorkflowExecution $execution the workflow the call was about, if any
+     * @param ?string $workflowType the type of the workflow the call started, if it started one
+     */
+    public static function map(
+        Core\ServiceException $status,
+        ?WorkflowExecution $execution = null,
+        ?string $workflowType = null,
+    ): TemporalException {
+        $detail = self::firstDetail($status);
+        $detailType = $detail === null ? '' : substr($detail->getTypeUrl(), \strlen(self::TYPE_URL_PREFIX));
+        $startedDetail = $detailType === self::ALREADY_STARTED ? $detail : null;
+        return match (true) {
+            $status->getCode() === ServiceException::ALREADY_EXISTS && $execution !== null && $workflowType !== null
+                => self::alreadyStarted($status, $execution, $workflowType, $startedDetail),
+            $detailType === self::QUERY_FAILED => WorkflowQueryFailedException::fromStatus($status),
+            $status->getCode() === ServiceException::NOT_FOUND && $execution !== null
+                => WorkflowNotFoundException::forExecution($execution, $status),
+            $status->getCode() === ServiceException::INVALID_ARGUMENT => InvalidArgumentException::rejected($status),
+            default => ServiceException::fromStatus($status),
+        };
+    }
+
+    private static function alreadyStarted(
+        Core\ServiceException $status,
+        WorkflowExecution $execution,
+        string $workflowType,
+        ?Any $detail,
+    ): WorkflowAlreadyStartedException {
+        $runId = null;
+        if ($detail !== null) {
+            $failure = new WorkflowExecutionAlreadyStartedFailure();
+            $failure->mergeFromString($detail->getValue());
+            $runId = $failure->getRunId() === '' ? null : $failure->getRunId();
+        }
+        $workflowId = $execution->getWorkflowId();
+        return WorkflowAlreadyStartedException::forWorkflow($workflowId, $workflowType, $runId, $status);
+    }
+
+    private static function firstDetail(Core\ServiceException $status): ?Any
+    {
+        if ($status->getDetails() === '') {
+            return null;
+        }
+        $decoded = new Status();
+        try {
+            $decoded->mergeFromString($status->getDetails());
+        } catch (\Exception) {
+            return null; // undecodable details carry no meaning we could add
+        }
+        foreach ($decoded->getDetails() as $detail) {
+            return $detail;
+        }
+        return null;
+    }
+}

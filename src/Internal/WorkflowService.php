@@ -1,0 +1,70 @@
+<?php
+
+declare(strict_types=1);
+
+namespace TrueAsync\Temporal\Internal;
+
+use Google\Protobuf\Internal\Message;
+use TrueAsync\Temporal\Client\ConnectionOptions;
+use TrueAsync\Temporal\Client\WorkflowExecution;
+use TrueAsync\Temporal\Core;
+use TrueAsync\Temporal\Core\TemporalException;
+
+/**
+ * Typed calls to the server's WorkflowService in one namespace: encodes the request, decodes the response and
+ * turns a gRPC error status into the SDK's exception for it (ServiceErrors).
+ *
+ * @internal
+ */
+final class WorkflowService
+{
+    private const SERVICE = 'WorkflowService';
+
+    public function __construct(private Core\Connection $connection, private ConnectionOptions $options)
+    {
+    }
+
+    public function getNamespace(): string
+    {
+        return $this->options->getNamespace();
+    }
+
+    public function getIdentity(): string
+    {
+        return $this->options->getIdentity();
+    }
+
+    /**
+     * @template T of Message
+     * @param string $method the PascalCase rpc name
+     * @param class-string<T> $responseClass
+     * @param int $timeoutMs 0: none
+     * @param ?WorkflowExecution $execution the workflow the call is about, for the error mapping
+     * @param ?string $workflowType the type of the workflow the call starts, for the error mapping
+     * @return T
+     * @throws TemporalException the server's error status, mapped by ServiceErrors; or the bridge failed
+     */
+    public function call(
+        string $method,
+        Message $request,
+        string $responseClass,
+        int $timeoutMs = 0,
+        ?WorkflowExecution $execution = null,
+        ?string $workflowType = null,
+    ): Message {
+        try {
+            $bytes = $this->connection->rpcCall(
+                self::SERVICE,
+                $method,
+                $request->serializeToString(),
+                $timeoutMs,
+                retry: $this->options->isRetryEnabled(),
+            );
+        } catch (Core\ServiceException $status) {
+            throw ServiceErrors::map($status, $execution, $workflowType);
+        }
+        $response = new $responseClass();
+        $response->mergeFromString($bytes);
+        return $response;
+    }
+}

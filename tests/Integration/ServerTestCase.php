@@ -1,0 +1,62 @@
+<?php
+
+declare(strict_types=1);
+
+namespace TrueAsync\Temporal\Tests\Integration;
+
+use PHPUnit\Framework\TestCase;
+use TrueAsync\Temporal\Client\Client;
+use TrueAsync\Temporal\Client\ConnectionOptions;
+use TrueAsync\Temporal\Client\WorkflowHandle;
+use TrueAsync\Temporal\Client\WorkflowOptions;
+
+/**
+ * Integration tests against the live server at TEMPORAL_ADDRESS, with one shared Client and the Python test
+ * worker (tests/Interop/python/test_workflows.py) on a task queue of its own.
+ */
+abstract class ServerTestCase extends TestCase
+{
+    /** A result() timeout long enough for any test workflow, short enough to fail a hung test fast. */
+    protected const RESULT_TIMEOUT_S = 30.0;
+
+    private static ?Client $client = null;
+
+    /** host:port of the server; fails the test when TEMPORAL_ADDRESS is not set. */
+    protected static function address(): string
+    {
+        $address = getenv('TEMPORAL_ADDRESS');
+        if ($address === false || $address === '') {
+            self::fail(
+                'TEMPORAL_ADDRESS is not set in the environment: start a dev server with '
+                . 'env=$(scripts/dev-server.sh start) && eval "$env" && export TEMPORAL_ADDRESS '
+                . '(eval alone sets it for the shell only; the Makefile does all of it for you)',
+            );
+        }
+        return $address;
+    }
+
+    protected static function client(): Client
+    {
+        return self::$client ??= Client::connect(ConnectionOptions::new(self::address()));
+    }
+
+    /** The task queue the Python test worker polls; starts the worker on first use. */
+    protected static function taskQueue(): string
+    {
+        return PythonTestWorker::shared(self::address())->getTaskQueue();
+    }
+
+    /** Starts $workflowType of the Python test worker with a fresh workflow id. */
+    protected static function startWorkflow(string $workflowType, array $args = []): WorkflowHandle
+    {
+        $options = WorkflowOptions::new()
+            ->withTaskQueue(self::taskQueue())
+            ->withWorkflowId(self::uniqueId($workflowType));
+        return self::client()->start($workflowType, $args, $options);
+    }
+
+    protected static function uniqueId(string $prefix): string
+    {
+        return $prefix . '-' . bin2hex(random_bytes(8));
+    }
+}
