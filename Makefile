@@ -48,7 +48,7 @@ test: build
 test-suites: test-bridge test-ext test-ext-memcheck test-ext-asan test-php
 
 test-bridge:
-	cd bridge && cargo test --release --locked --lib
+	scripts/test-bridge.sh
 
 test-ext:
 	scripts/test-ext.sh

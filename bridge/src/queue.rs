@@ -265,6 +265,39 @@ mod tests {
         assert_eq!(WAKES.load(Ordering::SeqCst), 2);
     }
 
+    unsafe extern "C" fn bump_context(ctx: *mut c_void) {
+        unsafe { &*(ctx as *const AtomicUsize) }.fetch_add(1, Ordering::SeqCst);
+    }
+
+    // Resetting the waker must wait out a hook already running: each context is freed right after its
+    // reset, so a late call would be a use-after-free (the memcheck run of these tests reports it).
+    #[test]
+    fn waker_reset_waits_for_running_hooks_under_concurrent_pushes() {
+        let q = Arc::new(CompletionQueue::new());
+        let producers: Vec<_> = (0..4)
+            .map(|t| {
+                let q = Arc::clone(&q);
+                std::thread::spawn(move || {
+                    for i in 0..2_500u64 {
+                        q.push(TbCompletion::ok(t * 10_000 + i, vec![]));
+                    }
+                })
+            })
+            .collect();
+        let mut popped = 0;
+        while popped < 10_000 {
+            let ctx = Box::into_raw(Box::new(AtomicUsize::new(0)));
+            *q.waker() = Some(Waker { wake: bump_context, ctx: ctx.cast() });
+            while popped < 10_000 && q.pop().is_some() {
+                popped += 1;
+            }
+            *q.waker() = None;
+            drop(unsafe { Box::from_raw(ctx) });
+        }
+        producers.into_iter().for_each(|p| p.join().unwrap());
+        assert!(q.pop().is_none());
+    }
+
     #[test]
     fn wait_returns_when_a_completion_arrives() {
         let q = Arc::new(CompletionQueue::new());
