@@ -47,6 +47,8 @@ typedef struct TbError TbError;
  */
 typedef struct TbQueue TbQueue;
 
+typedef struct TbWorker TbWorker;
+
 /**
  * A borrowed byte range. As an input it is read only during the call; as an output it points into
  * memory owned by the object it came from and stays valid until that object is freed.
@@ -237,6 +239,107 @@ TbConnection *tb_completion_take_connection(TbCompletion *completion);
  * `completion` must have been popped and not freed before.
  */
 void tb_completion_free(TbCompletion *completion);
+
+/**
+ * Creates a core worker on `connection`. On success `*out` is owned by the caller (`tb_worker_free`).
+ *
+ * # Safety
+ * `connection` live; `options_json` readable for the call; `out` writable. PHP thread.
+ */
+TbError *tb_worker_new(const TbConnection *connection,
+                       TbBytes options_json,
+                       TbWorker **out);
+
+/**
+ * Checks the namespace with the server. Completion: OK, GRPC_ERROR or ERROR.
+ *
+ * # Safety
+ * `worker` and `queue` live. PHP thread.
+ */
+TbError *tb_worker_validate(const TbWorker *worker, const TbQueue *queue, uint64_t op_id);
+
+/**
+ * Completion data: an encoded `coresdk.workflow_activation.WorkflowActivation`; SHUTDOWN when drained.
+ *
+ * # Safety
+ * `worker` and `queue` live. PHP thread.
+ */
+TbError *tb_worker_poll_workflow_activation(const TbWorker *worker,
+                                            const TbQueue *queue,
+                                            uint64_t op_id);
+
+/**
+ * Completion data: an encoded `coresdk.activity_task.ActivityTask`; SHUTDOWN when drained.
+ *
+ * # Safety
+ * `worker` and `queue` live. PHP thread.
+ */
+TbError *tb_worker_poll_activity_task(const TbWorker *worker, const TbQueue *queue, uint64_t op_id);
+
+/**
+ * `completion`: an encoded `coresdk.workflow_completion.WorkflowActivationCompletion`.
+ *
+ * # Safety
+ * `worker` and `queue` live; `completion` readable for the call. PHP thread.
+ */
+TbError *tb_worker_complete_workflow_activation(const TbWorker *worker,
+                                                const TbQueue *queue,
+                                                uint64_t op_id,
+                                                TbBytes completion);
+
+/**
+ * `completion`: an encoded `coresdk.ActivityTaskCompletion`.
+ *
+ * # Safety
+ * `worker` and `queue` live; `completion` readable for the call. PHP thread.
+ */
+TbError *tb_worker_complete_activity_task(const TbWorker *worker,
+                                          const TbQueue *queue,
+                                          uint64_t op_id,
+                                          TbBytes completion);
+
+/**
+ * Initiates shutdown (if not yet), waits for every other operation to let go of the worker, then
+ * finalizes it. Accepted once; afterwards every call on this worker is rejected.
+ *
+ * # Safety
+ * `worker` and `queue` live. PHP thread.
+ */
+TbError *tb_worker_finalize_shutdown(const TbWorker *worker, const TbQueue *queue, uint64_t op_id);
+
+/**
+ * Records an activity heartbeat (`coresdk.ActivityHeartbeat` bytes); the core throttles and sends it.
+ *
+ * # Safety
+ * `worker` live; `heartbeat` readable for the call. PHP thread.
+ */
+TbError *tb_worker_record_activity_heartbeat(const TbWorker *worker,
+                                             TbBytes heartbeat);
+
+/**
+ * Asks the core to evict a run from its cache; an eviction activation follows.
+ *
+ * # Safety
+ * `worker` live; `run_id` readable for the call. PHP thread.
+ */
+TbError *tb_worker_request_workflow_eviction(const TbWorker *worker, TbBytes run_id);
+
+/**
+ * Starts shutdown: polls drain and then complete with SHUTDOWN. Idempotent.
+ *
+ * # Safety
+ * `worker` live. PHP thread.
+ */
+TbError *tb_worker_initiate_shutdown(const TbWorker *worker);
+
+/**
+ * Drops the caller's handle. A worker that was never finalized is shut down by the core in the
+ * background when its last in-flight operation lets go. Leaked in a process forked after it was made.
+ *
+ * # Safety
+ * `worker` from `tb_worker_new`, not freed before. PHP thread. NULL is a no-op.
+ */
+void tb_worker_free(TbWorker *worker);
 
 #ifdef __cplusplus
 }  // extern "C"

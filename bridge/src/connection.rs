@@ -12,8 +12,8 @@ use temporalio_client::{ClientTlsOptions, Connection, ConnectionOptions, TlsOpti
 
 /// A connected client. In-flight RPCs hold clones, so it may be freed at any time.
 pub struct TbConnection {
-    pid: u32,
-    inner: Connection,
+    pub(crate) pid: u32,
+    pub(crate) inner: Connection,
 }
 
 #[derive(Deserialize)]

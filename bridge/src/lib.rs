@@ -11,6 +11,8 @@ mod queue;
 mod rpc;
 mod rpc_generated;
 mod runtime;
+mod worker;
+mod worker_options;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -18,6 +20,7 @@ pub use cancel::*;
 pub use connection::*;
 pub use error::*;
 pub use queue::*;
+pub use worker::*;
 
 /// A borrowed byte range. As an input it is read only during the call; as an output it points into
 /// memory owned by the object it came from and stays valid until that object is freed.

@@ -46,6 +46,10 @@ impl TbCompletion {
         Self { grpc_code: code, message, details, ..Self::new(op_id, TB_STATUS_GRPC_ERROR) }
     }
 
+    pub(crate) fn shutdown(op_id: u64) -> Self {
+        Self { message: "worker has shut down".to_owned(), ..Self::new(op_id, TB_STATUS_SHUTDOWN) }
+    }
+
     pub(crate) fn cancelled(op_id: u64) -> Self {
         Self { message: "operation cancelled".to_owned(), ..Self::new(op_id, TB_STATUS_CANCELLED) }
     }

@@ -20,17 +20,22 @@ static RUNTIMES: Mutex<Vec<ProcessRuntime>> = Mutex::new(Vec::new());
 
 /// The Tokio handle of this process's core runtime, creating the runtime on first use.
 pub(crate) fn handle() -> Result<Handle, TbError> {
+    Ok(runtime()?.tokio_handle())
+}
+
+/// This process's core runtime, created on first use.
+pub(crate) fn runtime() -> Result<&'static CoreRuntime, TbError> {
     // Poisoning only records that a panic happened while the lock was held; the slot is still
     // either empty or a complete runtime, so it is safe to keep using.
     let mut runtimes = RUNTIMES.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     let pid = std::process::id();
     if let Some(current) = runtimes.last().filter(|r| r.pid == pid) {
-        return Ok(current.runtime.tokio_handle());
+        return Ok(current.runtime);
     }
     let runtime: &'static CoreRuntime = Box::leak(Box::new(build()?));
     runtimes.push(ProcessRuntime { pid, runtime });
     crate::fork::install();
-    Ok(runtime.tokio_handle())
+    Ok(runtime)
 }
 
 /// The handle of this process's runtime if it has one; never creates it.

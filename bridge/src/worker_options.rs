@@ -1,0 +1,135 @@
+//! The worker options document (JSON, unknown fields rejected) and its translation to the core's
+//! `WorkerConfig`. Ranges are checked here so every bad value is named in the error.
+
+use crate::TbError;
+use serde::Deserialize;
+use std::time::Duration;
+use temporalio_common::worker::WorkerTaskTypes;
+use temporalio_sdk_core::{PollerBehavior, WorkerConfig, WorkerVersioningStrategy};
+
+const MAX_SLOTS: usize = 100_000;
+const MAX_POLLERS: usize = 1_000;
+const MAX_CACHED: usize = 1_000_000;
+const MAX_DURATION_MS: u64 = 24 * 3_600_000;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct WorkerOptions {
+    namespace: String,
+    task_queue: String,
+    #[serde(default)]
+    identity: Option<String>,
+    #[serde(default)]
+    build_id: Option<String>,
+    #[serde(default = "yes")]
+    workflows: bool,
+    #[serde(default = "yes")]
+    activities: bool,
+    #[serde(default = "hundred")]
+    max_concurrent_workflow_tasks: usize,
+    #[serde(default = "hundred")]
+    max_concurrent_activities: usize,
+    #[serde(default = "hundred")]
+    max_concurrent_local_activities: usize,
+    #[serde(default = "thousand")]
+    max_cached_workflows: usize,
+    #[serde(default = "five")]
+    workflow_task_pollers: usize,
+    #[serde(default = "five")]
+    activity_task_pollers: usize,
+    #[serde(default)]
+    graceful_shutdown_period_ms: u64,
+    #[serde(default = "thirty_seconds")]
+    default_heartbeat_throttle_interval_ms: u64,
+    #[serde(default = "sixty_seconds")]
+    max_heartbeat_throttle_interval_ms: u64,
+    #[serde(default)]
+    max_activities_per_second: Option<f64>,
+    #[serde(default)]
+    max_task_queue_activities_per_second: Option<f64>,
+}
+
+fn yes() -> bool {
+    true
+}
+fn five() -> usize {
+    5
+}
+fn hundred() -> usize {
+    100
+}
+fn thousand() -> usize {
+    1_000
+}
+fn thirty_seconds() -> u64 {
+    30_000
+}
+fn sixty_seconds() -> u64 {
+    60_000
+}
+
+fn invalid(message: String) -> TbError {
+    TbError::invalid(format!("invalid worker options: {message}"))
+}
+
+fn in_range<T: PartialOrd + std::fmt::Display>(name: &str, value: T, min: T, max: T) -> Result<T, TbError> {
+    if value < min || value > max {
+        return Err(invalid(format!("{name} must be between {min} and {max}, got {value}")));
+    }
+    Ok(value)
+}
+
+fn rate(name: &str, value: Option<f64>) -> Result<Option<f64>, TbError> {
+    match value {
+        Some(v) if !(v.is_finite() && v > 0.0) => Err(invalid(format!("{name} must be a positive number, got {v}"))),
+        other => Ok(other),
+    }
+}
+
+impl WorkerOptions {
+    pub(crate) fn parse(json: &[u8]) -> Result<Self, TbError> {
+        serde_json::from_slice(json).map_err(|e| invalid(e.to_string()))
+    }
+
+    pub(crate) fn into_config(self) -> Result<WorkerConfig, TbError> {
+        self.check_names()?;
+        let ms = |name: &str, value: u64| in_range(name, value, 0, MAX_DURATION_MS).map(Duration::from_millis);
+        let builder = WorkerConfig::builder()
+            .namespace(self.namespace)
+            .task_queue(self.task_queue)
+            .maybe_client_identity_override(self.identity)
+            .versioning_strategy(WorkerVersioningStrategy::None { build_id: self.build_id.unwrap_or_default() })
+            .task_types(WorkerTaskTypes {
+                enable_workflows: self.workflows,
+                enable_local_activities: self.workflows,
+                enable_remote_activities: self.activities,
+                enable_nexus: false,
+            })
+            .max_outstanding_workflow_tasks(in_range("max_concurrent_workflow_tasks", self.max_concurrent_workflow_tasks, 1, MAX_SLOTS)?)
+            .max_outstanding_activities(in_range("max_concurrent_activities", self.max_concurrent_activities, 1, MAX_SLOTS)?)
+            .max_outstanding_local_activities(in_range("max_concurrent_local_activities", self.max_concurrent_local_activities, 1, MAX_SLOTS)?)
+            .max_cached_workflows(in_range("max_cached_workflows", self.max_cached_workflows, 0, MAX_CACHED)?)
+            .workflow_task_poller_behavior(PollerBehavior::SimpleMaximum(in_range("workflow_task_pollers", self.workflow_task_pollers, 1, MAX_POLLERS)?))
+            .activity_task_poller_behavior(PollerBehavior::SimpleMaximum(in_range("activity_task_pollers", self.activity_task_pollers, 1, MAX_POLLERS)?))
+            // Always set: without it the core never cancels activities on shutdown.
+            .graceful_shutdown_period(ms("graceful_shutdown_period_ms", self.graceful_shutdown_period_ms)?)
+            .default_heartbeat_throttle_interval(ms("default_heartbeat_throttle_interval_ms", self.default_heartbeat_throttle_interval_ms)?)
+            .max_heartbeat_throttle_interval(ms("max_heartbeat_throttle_interval_ms", self.max_heartbeat_throttle_interval_ms)?)
+            .maybe_max_worker_activities_per_second(rate("max_activities_per_second", self.max_activities_per_second)?)
+            .maybe_max_task_queue_activities_per_second(rate("max_task_queue_activities_per_second", self.max_task_queue_activities_per_second)?);
+        builder.build().map_err(invalid)
+    }
+
+    fn check_names(&self) -> Result<(), TbError> {
+        if self.namespace.trim().is_empty() {
+            return Err(invalid("namespace must not be empty".to_owned()));
+        }
+        if self.task_queue.trim().is_empty() {
+            return Err(invalid("task_queue must not be empty".to_owned()));
+        }
+        if !self.workflows && !self.activities {
+            return Err(invalid("at least one of workflows and activities must be true".to_owned()));
+        }
+        Ok(())
+    }
+}
