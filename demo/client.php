@@ -5,7 +5,8 @@
 //
 //   php -d extension=build/ext/modules/temporal.so demo/client.php [TASK_QUEUE]
 //
-// Server from TEMPORAL_ADDRESS (default 127.0.0.1:7233), namespace from TEMPORAL_NAMESPACE (default "default"),
+// Connection from the environment as every Temporal SDK reads it (ConnectionOptions::fromEnvironment():
+// TEMPORAL_ADDRESS, default here 127.0.0.1:7233; TEMPORAL_NAMESPACE, default "default"; TEMPORAL_API_KEY...),
 // task queue from argv, else TEMPORAL_TASK_QUEUE, else "php-temporal-demo"; prints the Web UI link when
 // TEMPORAL_UI is set. Exits 1 on any failure.
 
@@ -66,18 +67,21 @@ function printResult(array $result): void
 
 function run(array $argv): void
 {
-    $address = getenv('TEMPORAL_ADDRESS') ?: '127.0.0.1:7233';
-    $namespace = getenv('TEMPORAL_NAMESPACE') ?: 'default';
     $taskQueue = $argv[1] ?? (getenv('TEMPORAL_TASK_QUEUE') ?: 'php-temporal-demo');
+    $connection = ConnectionOptions::fromEnvironment(
+        ['TEMPORAL_ADDRESS' => getenv('TEMPORAL_ADDRESS') ?: '127.0.0.1:7233'] + getenv(),
+    );
+    $namespace = $connection->getNamespace();
 
-    $client = Client::connect(ConnectionOptions::new($address)->withNamespace($namespace));
-    printf("Connected to %s (namespace %s)\n", $address, $namespace);
+    $client = Client::connect($connection);
+    printf("Connected to %s (namespace %s)\n", $connection->getAddress(), $namespace);
 
     $order = sampleOrder();
     $options = WorkflowOptions::new()
         ->withWorkflowId($order['id'])
         ->withTaskQueue($taskQueue)
-        ->withWorkflowExecutionTimeout(120);
+        ->withWorkflowExecutionTimeout(120)
+        ->withStaticSummary(sprintf('Order %s from the PHP demo client', $order['id']));
     $handle = $client->start('OrderWorkflow', [$order], $options);
     printf("Started OrderWorkflow on task queue %s\n", $taskQueue);
     printf("  workflow id %s, run id %s\n", $handle->getId(), $handle->getRunId());

@@ -70,6 +70,7 @@ if test "$PHP_TEMPORAL" != "no"; then
     src/Exceptions.cpp \
     src/Outcome.cpp \
     src/PendingOperation.cpp \
+    src/Worker.cpp \
     src/bridge/Handles.cpp \
     src/bridge/OperationTable.cpp \
     src/bridge/ProcessQueue.cpp \

@@ -16,6 +16,7 @@
 #include "src/Exceptions.h"
 #include "src/bridge/Handles.h"
 #include "src/PendingOperation.h"
+#include "src/Worker.h"
 
 namespace {
 
@@ -25,6 +26,7 @@ PHP_MINIT_FUNCTION(temporal) {
     temporal::registerPendingOperation();
     temporal::registerCompletionQueue();
     temporal::registerConnection();
+    temporal::registerWorker();
     return SUCCESS;
 }
 

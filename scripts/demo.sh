@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The demo: a dev server with its Web UI, the sample order workflow's worker, and the PHP client that
+# The demo: a dev server with its Web UI, the sample order workflow's PHP worker, and the PHP client that
 # starts it, queries it, signals it and prints its result. The server is left running so the run can
 # be looked at in the Web UI; `scripts/dev-server.sh stop` stops it.
 set -euo pipefail
@@ -20,9 +20,9 @@ fi
 export TEMPORAL_ADDRESS
 export TEMPORAL_UI=${TEMPORAL_UI:-}
 
-# Until the PHP worker exists, the workflow itself runs on a small Python SDK worker.
+# The worker: the order workflow and its activities, in PHP.
 log=$ROOT/build/demo-worker.log
-python3 "$ROOT/demo/python_worker.py" --task-queue "$TASK_QUEUE" >"$log" 2>&1 &
+php -d extension="$EXT_SO" "$ROOT/demo/worker.php" "$TASK_QUEUE" >"$log" 2>&1 &
 worker=$!
 trap 'kill "$worker" 2>/dev/null; wait "$worker" 2>/dev/null || true' EXIT
 for _ in $(seq 100); do

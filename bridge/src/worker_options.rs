@@ -7,10 +7,10 @@ use std::time::Duration;
 use temporalio_common::worker::WorkerTaskTypes;
 use temporalio_sdk_core::{PollerBehavior, WorkerConfig, WorkerVersioningStrategy};
 
-const MAX_SLOTS: usize = 100_000;
-const MAX_POLLERS: usize = 1_000;
-const MAX_CACHED: usize = 1_000_000;
-const MAX_DURATION_MS: u64 = 24 * 3_600_000;
+const MAX_SLOTS: i64 = 100_000;
+const MAX_POLLERS: i64 = 1_000;
+const MAX_CACHED: i64 = 1_000_000;
+const MAX_DURATION_MS: i64 = 24 * 3_600_000;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -26,23 +26,23 @@ pub(crate) struct WorkerOptions {
     #[serde(default = "yes")]
     activities: bool,
     #[serde(default = "hundred")]
-    max_concurrent_workflow_tasks: usize,
+    max_concurrent_workflow_tasks: i64,
     #[serde(default = "hundred")]
-    max_concurrent_activities: usize,
+    max_concurrent_activities: i64,
     #[serde(default = "hundred")]
-    max_concurrent_local_activities: usize,
+    max_concurrent_local_activities: i64,
     #[serde(default = "thousand")]
-    max_cached_workflows: usize,
+    max_cached_workflows: i64,
     #[serde(default = "five")]
-    workflow_task_pollers: usize,
+    workflow_task_pollers: i64,
     #[serde(default = "five")]
-    activity_task_pollers: usize,
+    activity_task_pollers: i64,
     #[serde(default)]
-    graceful_shutdown_period_ms: u64,
+    graceful_shutdown_period_ms: i64,
     #[serde(default = "thirty_seconds")]
-    default_heartbeat_throttle_interval_ms: u64,
+    default_heartbeat_throttle_interval_ms: i64,
     #[serde(default = "sixty_seconds")]
-    max_heartbeat_throttle_interval_ms: u64,
+    max_heartbeat_throttle_interval_ms: i64,
     #[serde(default)]
     max_activities_per_second: Option<f64>,
     #[serde(default)]
@@ -52,19 +52,19 @@ pub(crate) struct WorkerOptions {
 fn yes() -> bool {
     true
 }
-fn five() -> usize {
+fn five() -> i64 {
     5
 }
-fn hundred() -> usize {
+fn hundred() -> i64 {
     100
 }
-fn thousand() -> usize {
+fn thousand() -> i64 {
     1_000
 }
-fn thirty_seconds() -> u64 {
+fn thirty_seconds() -> i64 {
     30_000
 }
-fn sixty_seconds() -> u64 {
+fn sixty_seconds() -> i64 {
     60_000
 }
 
@@ -72,11 +72,12 @@ fn invalid(message: String) -> TbError {
     TbError::invalid(format!("invalid worker options: {message}"))
 }
 
-fn in_range<T: PartialOrd + std::fmt::Display>(name: &str, value: T, min: T, max: T) -> Result<T, TbError> {
+// Signed on purpose: a negative value gets this named error rather than serde's unnamed type error.
+fn in_range(name: &str, value: i64, min: i64, max: i64) -> Result<usize, TbError> {
     if value < min || value > max {
         return Err(invalid(format!("{name} must be between {min} and {max}, got {value}")));
     }
-    Ok(value)
+    Ok(value as usize)
 }
 
 fn rate(name: &str, value: Option<f64>) -> Result<Option<f64>, TbError> {
@@ -93,7 +94,7 @@ impl WorkerOptions {
 
     pub(crate) fn into_config(self) -> Result<WorkerConfig, TbError> {
         self.check_names()?;
-        let ms = |name: &str, value: u64| in_range(name, value, 0, MAX_DURATION_MS).map(Duration::from_millis);
+        let ms = |name: &str, value: i64| in_range(name, value, 0, MAX_DURATION_MS).map(|v| Duration::from_millis(v as u64));
         let builder = WorkerConfig::builder()
             .namespace(self.namespace)
             .task_queue(self.task_queue)

@@ -4,11 +4,17 @@
 #define TEMPORAL_ARGUMENTS_H
 
 #include <cstdint>
+#include <string_view>
 
 #include "php.h"
 #include "Zend/zend_smart_str.h"
 
 namespace temporal {
+
+// A PHP string as bytes for the bridge, borrowed for one call.
+inline std::string_view viewOf(const zend_string* s) {
+    return {ZSTR_VAL(s), ZSTR_LEN(s)};
+}
 
 constexpr zend_long kMaxTimeoutMs = 2147483647;
 

@@ -47,10 +47,6 @@ void freeConnection(zend_object* object) {
     destroyObject<ConnectionObject>(object);
 }
 
-std::string_view viewOf(const zend_string* s) {
-    return {ZSTR_VAL(s), ZSTR_LEN(s)};
-}
-
 // Starts a connect; the PendingOperation, or null after throwing.
 zend_object* beginConnect(zend_string* options, zend_object* cancel, bool reportable) {
     TbQueue* queue = activeQueue();
@@ -128,6 +124,10 @@ zend_object* wrapConnection(ConnectionPtr handle) {
     self->handle = std::move(handle);
     self->owner = getpid();
     return object;
+}
+
+const TbConnection* connectionHandleOf(zend_object* connection) {
+    return objectOf<ConnectionObject>(connection)->handle.get();
 }
 
 }  // namespace temporal

@@ -15,6 +15,9 @@ void registerConnection();
 // The Connection object for a connect operation's result.
 zend_object* wrapConnection(ConnectionPtr handle);
 
+// The connection's handle, borrowed for one bridge call; null if the object was never connected.
+const TbConnection* connectionHandleOf(zend_object* connection);
+
 }  // namespace temporal
 
 #endif

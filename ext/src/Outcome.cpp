@@ -21,8 +21,15 @@ void setError(Outcome* outcome, const char* message) {
     outcome->message = zend_string_init(message, strlen(message), 0);
 }
 
+bool isWorkerKind(OperationKind kind) {
+    return kind == OperationKind::Poll || kind == OperationKind::NoResult;
+}
+
 void copyValue(Outcome* outcome, OperationKind kind, TbCompletion* completion) {
-    if (kind == OperationKind::Rpc) {
+    if (kind == OperationKind::NoResult) {
+        return;
+    }
+    if (kind == OperationKind::Rpc || kind == OperationKind::Poll) {
         std::string_view data = toView(tb_completion_data(completion));
         ZVAL_STRINGL_FAST(&outcome->value, data.data(), data.size());
         return;
@@ -77,7 +84,11 @@ void outcomeToPhp(const Outcome& outcome, OperationKind kind, zval* returnValue)
     const bool connect = kind == OperationKind::Connect;
     switch (outcome.status) {
         case TB_STATUS_OK:
-            ZVAL_COPY(returnValue, &outcome.value);
+            if (Z_ISUNDEF(outcome.value)) {
+                ZVAL_NULL(returnValue);
+            } else {
+                ZVAL_COPY(returnValue, &outcome.value);
+            }
             return;
         case TB_STATUS_GRPC_ERROR:
             if (connect) {
@@ -94,6 +105,10 @@ void outcomeToPhp(const Outcome& outcome, OperationKind kind, zval* returnValue)
                       "The bridge failed without a message", 0);
             return;
         case TB_STATUS_SHUTDOWN:
+            if (isWorkerKind(kind)) {
+                ZVAL_NULL(returnValue);
+                return;
+            }
             throwWith(temporalExceptionCe, nullptr, "The bridge shut down before the operation completed", 0);
             return;
         default:

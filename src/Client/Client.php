@@ -4,6 +4,11 @@ declare(strict_types=1);
 
 namespace TrueAsync\Temporal\Client;
 
+use TrueAsync\Temporal\Api\Workflowservice\V1\CountWorkflowExecutionsRequest;
+use TrueAsync\Temporal\Api\Workflowservice\V1\CountWorkflowExecutionsResponse;
+use TrueAsync\Temporal\Api\Workflowservice\V1\ExecuteMultiOperationResponse;
+use TrueAsync\Temporal\Api\Workflowservice\V1\SignalWithStartWorkflowExecutionResponse;
+use TrueAsync\Temporal\Api\Workflowservice\V1\StartWorkflowExecutionRequest;
 use TrueAsync\Temporal\Api\Workflowservice\V1\StartWorkflowExecutionResponse;
 use TrueAsync\Temporal\Core\CancelledException;
 use TrueAsync\Temporal\Core\Connection;
@@ -16,11 +21,15 @@ use TrueAsync\Temporal\Exception\ServiceException;
 use TrueAsync\Temporal\Exception\WorkflowAlreadyStartedException;
 use TrueAsync\Temporal\Internal\ProtobufRuntime;
 use TrueAsync\Temporal\Internal\StartRequestFactory;
+use TrueAsync\Temporal\Internal\Service\UpdateStarter;
+use TrueAsync\Temporal\Internal\Uuid;
+use TrueAsync\Temporal\Internal\WithStartRequests;
+use TrueAsync\Temporal\Internal\Service\WorkflowExecutionPager;
 use TrueAsync\Temporal\Internal\WorkflowService;
 
 /**
- * A connection to a Temporal server, bound to one namespace: starts workflows and hands out WorkflowHandles.
- * Calls block until the server answers.
+ * A connection to a Temporal server, bound to one namespace: starts workflows (also with a signal or an
+ * update), lists and counts them, and hands out WorkflowHandles. Calls block until the server answers.
  */
 final class Client
 {
@@ -59,14 +68,7 @@ final class Client
      */
     public function start(string $workflowType, array $args, WorkflowOptions $options): WorkflowHandle
     {
-        $input = $args === [] ? null : $this->converter->toPayloads($args);
-        $request = StartRequestFactory::create(
-            $this->service->getNamespace(),
-            $this->service->getIdentity(),
-            $workflowType,
-            $input,
-            $options,
-        );
+        $request = $this->startRequest($workflowType, $args, $options);
         $response = $this->service->call(
             'StartWorkflowExecution',
             $request,
@@ -79,6 +81,115 @@ final class Client
     }
 
     /**
+     * Sends a signal to the running workflow with the options' id, starting the workflow first if none is
+     * running, in one atomic call. The handle names the run that got the signal.
+     *
+     * @param array<mixed> $args the workflow's arguments, used only if it starts
+     * @param array<mixed> $signalArgs the signal's arguments
+     * @throws InvalidArgumentException the server rejected the request
+     * @throws DataConverterException an argument cannot be encoded
+     * @throws ServiceException any other gRPC error status
+     * @throws TemporalException the bridge failed
+     * @throws \ValueError $workflowType is empty, or $options has no task queue
+     */
+    public function signalWithStart(
+        string $workflowType,
+        array $args,
+        WorkflowOptions $options,
+        string $signalName,
+        array $signalArgs = [],
+    ): WorkflowHandle {
+        $start = $this->startRequest($workflowType, $args, $options);
+        $signalInput = $signalArgs === [] ? null : $this->converter->toPayloads($signalArgs);
+        $request = WithStartRequests::signalWithStart($start, $signalName, $signalInput);
+        $execution = new WorkflowExecution($start->getWorkflowId());
+        $response = $this->service->call(
+            'SignalWithStartWorkflowExecution',
+            $request,
+            SignalWithStartWorkflowExecutionResponse::class,
+            execution: $execution,
+            workflowType: $workflowType,
+        );
+        $execution = new WorkflowExecution($start->getWorkflowId(), $response->getRunId());
+        return new WorkflowHandle($this->service, $this->converter, $execution, $workflowType);
+    }
+
+    /**
+     * Sends an update to the workflow with the options' id, starting it first if none is running, in one
+     * call; returns the update's handle once it reached $waitStage. The options MUST set an id conflict
+     * policy (UseExisting to update a running workflow, Fail to insist on a new one).
+     *
+     * @param array<mixed> $args the workflow's arguments, used only if it starts
+     * @param array<mixed> $updateArgs the update's arguments
+     * @throws WorkflowAlreadyStartedException the conflict policy is Fail and the workflow is running
+     * @throws InvalidArgumentException the server rejected the request
+     * @throws DataConverterException an argument cannot be encoded
+     * @throws ServiceException any other gRPC error status
+     * @throws TemporalException the bridge failed
+     * @throws \ValueError no id conflict policy, $workflowType is empty, or $options has no task queue
+     */
+    public function updateWithStart(
+        string $workflowType,
+        array $args,
+        WorkflowOptions $options,
+        string $updateName,
+        array $updateArgs = [],
+        UpdateWaitStage $waitStage = UpdateWaitStage::Accepted,
+        ?string $updateId = null,
+    ): WorkflowUpdateHandle {
+        if ($options->getIdConflictPolicy() === WorkflowIdConflictPolicy::Unspecified) {
+            throw new \ValueError('Client::updateWithStart(): WorkflowOptions must set an id conflict policy');
+        }
+        $start = $this->startRequest($workflowType, $args, $options);
+        $payloads = $updateArgs === [] ? null : $this->converter->toPayloads($updateArgs);
+        $update = (new UpdateStarter($this->service))->request($updateName, $payloads, $updateId ?? Uuid::v4());
+        $request = WithStartRequests::updateWithStart($start, $update, $waitStage);
+        $response = $this->service->call(
+            'ExecuteMultiOperation',
+            $request,
+            ExecuteMultiOperationResponse::class,
+            execution: new WorkflowExecution($start->getWorkflowId()),
+            workflowType: $workflowType,
+        );
+        [$started, $updated] = iterator_to_array($response->getResponses(), false);
+        $execution = new WorkflowExecution($start->getWorkflowId(), $started->getStartWorkflow()->getRunId());
+        $outcome = $updated->getUpdateWorkflow()?->getOutcome();
+        $id = $update->getMeta()->getUpdateId();
+        return new WorkflowUpdateHandle($this->service, $this->converter, $execution, $id, $updateName, $outcome);
+    }
+
+    /**
+     * The workflow executions a visibility query matches ('' for all), newest first, fetched lazily page by
+     * page as the iterator advances.
+     *
+     * @param string $query a list filter, e.g. "WorkflowType = 'Order' AND ExecutionStatus = 'Running'"
+     * @param int $pageSize executions per call; 0: the server's default
+     * @return \Iterator<int, WorkflowExecutionDescription> its first call throws the server's error
+     *         (InvalidArgumentException for a bad query, ServiceException) or TemporalException
+     */
+    public function listWorkflows(string $query = '', int $pageSize = 0): \Iterator
+    {
+        return new WorkflowExecutionPager($this->service, $this->converter, $query, $pageSize);
+    }
+
+    /**
+     * How many workflow executions a visibility query matches ('' for all).
+     *
+     * @throws InvalidArgumentException the query is invalid
+     * @throws ServiceException any other gRPC error status
+     * @throws TemporalException the bridge failed
+     */
+    public function countWorkflows(string $query = ''): int
+    {
+        $request = new CountWorkflowExecutionsRequest(['namespace' => $this->getNamespace(), 'query' => $query]);
+        return (int) $this->service->call(
+            'CountWorkflowExecutions',
+            $request,
+            CountWorkflowExecutionsResponse::class,
+        )->getCount();
+    }
+
+    /**
      * A handle to an existing workflow execution. Makes no call: an unknown id surfaces on the handle's first
      * call as WorkflowNotFoundException.
      *
@@ -87,6 +198,33 @@ final class Client
     public function getHandle(string $workflowId, ?string $runId = null): WorkflowHandle
     {
         return new WorkflowHandle($this->service, $this->converter, new WorkflowExecution($workflowId, $runId));
+    }
+
+    /** @internal the connection workers of this client poll on */
+    public function getConnection(): Connection
+    {
+        return $this->service->getConnection();
+    }
+
+    private function startRequest(
+        string $workflowType,
+        array $args,
+        WorkflowOptions $options,
+    ): StartWorkflowExecutionRequest {
+        return StartRequestFactory::create(
+            $this->service->getNamespace(),
+            $this->service->getIdentity(),
+            $workflowType,
+            $args === [] ? null : $this->converter->toPayloads($args),
+            $options,
+            $this->converter,
+        );
+    }
+
+    /** Completes, fails, heartbeats or cancels activities that complete asynchronously. Makes no call. */
+    public function getActivityCompletionClient(): ActivityCompletionClient
+    {
+        return new ActivityCompletionClient($this->service, $this->converter);
     }
 
     public function getNamespace(): string

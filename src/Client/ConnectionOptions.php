@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace TrueAsync\Temporal\Client;
 
+use TrueAsync\Temporal\Internal\EnvironmentConfig;
 use TrueAsync\Temporal\Version;
 
 /**
@@ -33,6 +34,23 @@ final class ConnectionOptions
     public static function new(string $address): self
     {
         return new self(self::notEmpty($address, 'address'));
+    }
+
+    /**
+     * Options from the environment variables every Temporal SDK and the CLI read: TEMPORAL_ADDRESS (default
+     * localhost:7233), TEMPORAL_NAMESPACE (default "default"), TEMPORAL_API_KEY (implies TLS),
+     * TEMPORAL_TLS (true/false/1/0), TEMPORAL_TLS_CLIENT_CERT_PATH|_DATA, TEMPORAL_TLS_CLIENT_KEY_PATH|_DATA,
+     * TEMPORAL_TLS_SERVER_CA_CERT_PATH|_DATA, TEMPORAL_TLS_SERVER_NAME and TEMPORAL_GRPC_META_<NAME>
+     * (header <name>, lowercased, "_" as "-"). TOML profiles (TEMPORAL_CONFIG_FILE, TEMPORAL_PROFILE) and
+     * TEMPORAL_CODEC_* are not read.
+     *
+     * @param ?array<string, string> $env the variables; null: the process environment (getenv())
+     * @throws \ValueError a variable cannot be used: both _PATH and _DATA set, an unreadable file, a client
+     *                     certificate without its key, or TEMPORAL_TLS_DISABLE_HOST_VERIFICATION=true
+     */
+    public static function fromEnvironment(?array $env = null): self
+    {
+        return (new EnvironmentConfig($env ?? getenv()))->toOptions();
     }
 
     /** @throws \ValueError $namespace is empty */
@@ -125,6 +143,22 @@ final class ConnectionOptions
     public function getIdentity(): string
     {
         return $this->identity;
+    }
+
+    public function getApiKey(): ?string
+    {
+        return $this->apiKey;
+    }
+
+    public function getTls(): ?TlsOptions
+    {
+        return $this->tls;
+    }
+
+    /** @return array<string, string> */
+    public function getMetadata(): array
+    {
+        return $this->metadata;
     }
 
     public function isRetryEnabled(): bool

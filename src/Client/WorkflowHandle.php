@@ -26,15 +26,19 @@ use TrueAsync\Temporal\Exception\WorkflowNotFoundException;
 use TrueAsync\Temporal\Exception\WorkflowQueryFailedException;
 use TrueAsync\Temporal\Exception\WorkflowQueryRejectedException;
 use TrueAsync\Temporal\Exception\WorkflowResultTimeoutException;
+use TrueAsync\Temporal\Exception\WorkflowUpdateFailedException;
 use TrueAsync\Temporal\Internal\CloseEventMapper;
-use TrueAsync\Temporal\Internal\CloseEventPoller;
+use TrueAsync\Temporal\Internal\Service\CloseEventPoller;
 use TrueAsync\Temporal\Internal\Deadline;
+use TrueAsync\Temporal\Internal\Service\HistoryFetcher;
+use TrueAsync\Temporal\Internal\Service\UpdateStarter;
 use TrueAsync\Temporal\Internal\Uuid;
 use TrueAsync\Temporal\Internal\WorkflowService;
 
 /**
- * One workflow execution, as Client::start() or Client::getHandle() name it: wait for its result, signal,
- * query, describe, cancel or terminate it. Calls block until the server answers.
+ * One workflow execution, as Client::start() or Client::getHandle() name it: wait for its result (across
+ * continue-as-new), signal, query, update, describe, fetch its history, cancel or terminate it. Calls block
+ * until the server answers.
  */
 final class WorkflowHandle
 {
@@ -66,9 +70,15 @@ final class WorkflowHandle
     /**
      * Waits for the run to close and returns its decoded result (null when it returned nothing).
      *
+     * With $followRuns (the default), a run that continued as new, or was retried or re-run by its cron
+     * schedule, is followed to the run that closed last; $timeoutSeconds covers the whole chain.
+     *
      * @param ?float $timeoutSeconds give up after this long; null waits as long as it takes
+     * @param ?string $type decode the result into this PHP type ("int", "?string", "Foo[]", a class, enum or
+     *                      protobuf message name); null: the payload's natural value
+     * @param bool $followRuns follow continue-as-new, retry and cron runs; false stops at this run
      * @throws WorkflowFailedException the run failed, was cancelled, terminated or timed out (see its cause)
-     * @throws WorkflowContinuedAsNewException the run continued as new (runs are not followed yet)
+     * @throws WorkflowContinuedAsNewException the run continued as new and $followRuns is false
      * @throws WorkflowResultTimeoutException $timeoutSeconds passed first
      * @throws WorkflowNotFoundException no such workflow execution
      * @throws DataConverterException the result cannot be decoded
@@ -76,11 +86,75 @@ final class WorkflowHandle
      * @throws TemporalException the bridge failed
      * @throws \ValueError $timeoutSeconds is negative
      */
-    public function result(?float $timeoutSeconds = null): mixed
+    public function result(?float $timeoutSeconds = null, ?string $type = null, bool $followRuns = true): mixed
     {
+        $poller = new CloseEventPoller($this->service);
         $deadline = Deadline::in($timeoutSeconds);
-        $event = (new CloseEventPoller($this->service))->waitForCloseEvent($this->execution, $deadline);
-        return (new CloseEventMapper($this->converter))->toResult($event, $this->execution, $this->workflowType);
+        [$event, $execution] = $poller->waitForLastCloseEvent($this->execution, $deadline, $followRuns);
+        return (new CloseEventMapper($this->converter))->toResult($event, $execution, $this->workflowType, $type);
+    }
+
+    /**
+     * Runs an update handler of the workflow and returns its decoded result, once the handler finished.
+     *
+     * @param array<mixed> $args the update's arguments, in order
+     * @param ?string $type the PHP type of the result (see result()); null: the natural value
+     * @throws WorkflowUpdateFailedException the validator rejected the update or the handler failed
+     * @throws WorkflowNotFoundException no such workflow execution, or it has closed
+     * @throws DataConverterException an argument or the result cannot be converted
+     * @throws ServiceException any other gRPC error status
+     * @throws TemporalException the bridge failed
+     */
+    public function update(string $name, array $args = [], ?string $type = null, ?string $updateId = null): mixed
+    {
+        return $this->startUpdate($name, $args, UpdateWaitStage::Completed, $updateId)->result($type);
+    }
+
+    /**
+     * Sends an update and returns its handle once it reached $waitStage: Accepted (the validator passed, or
+     * rejected it) or Completed.
+     *
+     * @param array<mixed> $args the update's arguments, in order
+     * @param ?string $updateId the update's id, unique within the workflow; null: a random UUID
+     * @throws WorkflowNotFoundException no such workflow execution, or it has closed
+     * @throws DataConverterException an argument cannot be encoded
+     * @throws ServiceException any other gRPC error status
+     * @throws TemporalException the bridge failed
+     */
+    public function startUpdate(
+        string $name,
+        array $args = [],
+        UpdateWaitStage $waitStage = UpdateWaitStage::Accepted,
+        ?string $updateId = null,
+    ): WorkflowUpdateHandle {
+        $starter = new UpdateStarter($this->service);
+        $payloads = $args === [] ? null : $this->converter->toPayloads($args);
+        $request = $starter->request($name, $payloads, $updateId ?? Uuid::v4());
+        $response = $starter->start($this->execution, $request, $waitStage);
+        $runId = $response->getUpdateRef()?->getWorkflowExecution()?->getRunId() ?: $this->execution->getRunId();
+        $execution = new WorkflowExecution($this->execution->getWorkflowId(), $runId);
+        $id = $request->getMeta()->getUpdateId();
+        $outcome = $response->getOutcome();
+        return new WorkflowUpdateHandle($this->service, $this->converter, $execution, $id, $name, $outcome);
+    }
+
+    /**
+     * The run's whole event history so far, every page.
+     *
+     * @throws WorkflowNotFoundException no such workflow execution
+     * @throws ServiceException any other gRPC error status
+     * @throws TemporalException the bridge failed
+     */
+    public function fetchHistory(): WorkflowHistory
+    {
+        $history = (new HistoryFetcher($this->service))->fetch($this->execution);
+        return WorkflowHistory::fromMessage($this->execution->getWorkflowId(), $history);
+    }
+
+    /** A handle to an update sent earlier, by its id. Makes no call. */
+    public function getUpdateHandle(string $updateId): WorkflowUpdateHandle
+    {
+        return new WorkflowUpdateHandle($this->service, $this->converter, $this->execution, $updateId);
     }
 
     /**
@@ -116,6 +190,22 @@ final class WorkflowHandle
      */
     public function query(string $name, mixed ...$args): mixed
     {
+        return $this->queryAs(null, $name, ...$args);
+    }
+
+    /**
+     * Runs a query handler of the workflow and returns its answer decoded into $type.
+     *
+     * @param ?string $type the PHP type of the answer (see result()); null: the payload's natural value
+     * @throws WorkflowQueryFailedException the handler failed, or the workflow has no handler for $name
+     * @throws WorkflowQueryRejectedException the server rejected the query because of the workflow's status
+     * @throws WorkflowNotFoundException no such workflow execution
+     * @throws DataConverterException an argument or the answer cannot be converted
+     * @throws ServiceException any other gRPC error status
+     * @throws TemporalException the bridge failed
+     */
+    public function queryAs(?string $type, string $name, mixed ...$args): mixed
+    {
         $query = new WorkflowQuery(['query_type' => $name]);
         $query->setQueryArgs($args === [] ? null : $this->converter->toPayloads($args));
         $request = new QueryWorkflowRequest([
@@ -129,12 +219,14 @@ final class WorkflowHandle
             $status = WorkflowExecutionStatus::fromProto($rejected->getStatus());
             throw WorkflowQueryRejectedException::forStatus($this->execution, $name, $status);
         }
-        return $this->converter->fromPayloads($response->getQueryResult())[0] ?? null;
+        return $this->converter->fromPayloads($response->getQueryResult(), [$type])[0] ?? null;
     }
 
     /**
-     * Describes the run: status, type, task queue, times, history length.
+     * Describes the run: status, type, task queue, times, history length, memo, search attributes and
+     * static summary and details.
      *
+     * @throws DataConverterException the static summary or details cannot be decoded
      * @throws WorkflowNotFoundException no such workflow execution
      * @throws ServiceException any other gRPC error status
      * @throws TemporalException the bridge failed
@@ -147,6 +239,7 @@ final class WorkflowHandle
         ]);
         return WorkflowExecutionDescription::fromResponse(
             $this->call('DescribeWorkflowExecution', $request, DescribeWorkflowExecutionResponse::class),
+            $this->converter,
         );
     }
 

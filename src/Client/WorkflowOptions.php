@@ -5,10 +5,13 @@ declare(strict_types=1);
 namespace TrueAsync\Temporal\Client;
 
 use TrueAsync\Temporal\Internal\ProtoTime;
+use TrueAsync\Temporal\RetryPolicy;
+use TrueAsync\Temporal\SearchAttributes\SearchAttributes;
 
 /**
- * How Client::start() starts a workflow: its id, task queue and timeouts. Immutable: every with*() returns a
- * copy. Timeouts are a \DateInterval or a number of seconds; 0 or unset leaves the server's default.
+ * How Client::start() starts a workflow: its id, task queue, timeouts, retry policy, id policies, memo,
+ * search attributes, cron schedule, start delay and UI summary. Immutable: every with*() returns a copy.
+ * Timeouts are a \DateInterval or a number of seconds; 0 or unset leaves the server's default.
  */
 final class WorkflowOptions
 {
@@ -17,6 +20,16 @@ final class WorkflowOptions
     private float $workflowExecutionTimeout = 0.0;
     private float $workflowRunTimeout = 0.0;
     private float $workflowTaskTimeout = 0.0;
+    private ?RetryPolicy $retryPolicy = null;
+    private WorkflowIdReusePolicy $idReusePolicy = WorkflowIdReusePolicy::Unspecified;
+    private WorkflowIdConflictPolicy $idConflictPolicy = WorkflowIdConflictPolicy::Unspecified;
+    /** @var array<string, mixed> */
+    private array $memo = [];
+    private ?SearchAttributes $searchAttributes = null;
+    private string $cronSchedule = '';
+    private float $startDelay = 0.0;
+    private ?string $staticSummary = null;
+    private ?string $staticDetails = null;
 
     public static function new(): self
     {
@@ -75,6 +88,115 @@ final class WorkflowOptions
         return $copy;
     }
 
+    /** Retry the whole workflow on failure (workflows are not retried by default). */
+    public function withRetryPolicy(?RetryPolicy $retryPolicy): self
+    {
+        return $this->with('retryPolicy', $retryPolicy);
+    }
+
+    /** Whether the id may be reused after an execution with it closed. */
+    public function withIdReusePolicy(WorkflowIdReusePolicy $policy): self
+    {
+        return $this->with('idReusePolicy', $policy);
+    }
+
+    /** What to do when an execution with the id is running. */
+    public function withIdConflictPolicy(WorkflowIdConflictPolicy $policy): self
+    {
+        return $this->with('idConflictPolicy', $policy);
+    }
+
+    /**
+     * Values stored with the execution, not indexed; encoded by the client's data converter (codecs apply).
+     *
+     * @param array<string, mixed> $memo name => value
+     */
+    public function withMemo(array $memo): self
+    {
+        return $this->with('memo', $memo);
+    }
+
+    /** Indexed values to find the execution by (listWorkflows()); keys must be registered on the namespace. */
+    public function withSearchAttributes(?SearchAttributes $attributes): self
+    {
+        return $this->with('searchAttributes', $attributes);
+    }
+
+    /** Run on this cron schedule ("0 * * * *"); '' for none. */
+    public function withCronSchedule(string $cronSchedule): self
+    {
+        return $this->with('cronSchedule', $cronSchedule);
+    }
+
+    /**
+     * Dispatch the first workflow task only after this delay.
+     *
+     * @throws \ValueError $delay is negative
+     */
+    public function withStartDelay(\DateInterval|int|float $delay): self
+    {
+        return $this->with('startDelay', ProtoTime::seconds($delay, 'The start delay'));
+    }
+
+    /** A single-line summary the UI shows for the execution (encoded by the data converter). */
+    public function withStaticSummary(?string $summary): self
+    {
+        return $this->with('staticSummary', $summary);
+    }
+
+    /** Longer details (Markdown) the UI shows for the execution (encoded by the data converter). */
+    public function withStaticDetails(?string $details): self
+    {
+        return $this->with('staticDetails', $details);
+    }
+
+    public function getRetryPolicy(): ?RetryPolicy
+    {
+        return $this->retryPolicy;
+    }
+
+    public function getIdReusePolicy(): WorkflowIdReusePolicy
+    {
+        return $this->idReusePolicy;
+    }
+
+    public function getIdConflictPolicy(): WorkflowIdConflictPolicy
+    {
+        return $this->idConflictPolicy;
+    }
+
+    /** @return array<string, mixed> */
+    public function getMemo(): array
+    {
+        return $this->memo;
+    }
+
+    public function getSearchAttributes(): ?SearchAttributes
+    {
+        return $this->searchAttributes;
+    }
+
+    public function getCronSchedule(): string
+    {
+        return $this->cronSchedule;
+    }
+
+    /** In seconds; 0 for none. */
+    public function getStartDelay(): float
+    {
+        return $this->startDelay;
+    }
+
+    public function getStaticSummary(): ?string
+    {
+        return $this->staticSummary;
+    }
+
+    public function getStaticDetails(): ?string
+    {
+        return $this->staticDetails;
+    }
+
     public function getWorkflowId(): ?string
     {
         return $this->workflowId;
@@ -101,5 +223,12 @@ final class WorkflowOptions
     public function getWorkflowTaskTimeout(): float
     {
         return $this->workflowTaskTimeout;
+    }
+
+    private function with(string $property, mixed $value): self
+    {
+        $copy = clone $this;
+        $copy->$property = $value;
+        return $copy;
     }
 }

@@ -6,21 +6,30 @@ namespace TrueAsync\Temporal\DataConverter;
 
 use TrueAsync\Temporal\Api\Common\V1\Payload;
 use TrueAsync\Temporal\Exception\DataConverterException;
+use TrueAsync\Temporal\Internal\Converter\ValueMapper;
 
 /**
- * Encodes any JSON-encodable value as a "json/plain" payload. JSON objects decode to associative arrays
- * by default, or to \stdClass with $associative = false.
+ * Encodes any JSON-encodable value as a "json/plain" payload: compact, "/" unescaped and non-ASCII escaped as
+ * \uXXXX, byte for byte what the Python SDK writes for the same value (object keys stay in PHP order; Python
+ * sorts them). JSON objects decode to associative arrays by default, or to \stdClass with $associative = false
+ * or when "object" is asked for; any other asked-for type is built from the decoded value (see ValueMapper).
  */
 final class JsonPayloadConverter implements PayloadConverter
 {
     public const ENCODING = 'json/plain';
 
-    private const ENCODE_FLAGS = JSON_THROW_ON_ERROR | JSON_PRESERVE_ZERO_FRACTION | JSON_UNESCAPED_SLASHES
-        | JSON_UNESCAPED_UNICODE;
+    private const ENCODE_FLAGS = JSON_THROW_ON_ERROR | JSON_PRESERVE_ZERO_FRACTION | JSON_UNESCAPED_SLASHES;
     private const DECODE_FLAGS = JSON_THROW_ON_ERROR | JSON_BIGINT_AS_STRING;
 
-    public function __construct(private bool $associative = true)
+    private int $encodeFlags;
+
+    /**
+     * @param bool $associative decode JSON objects to arrays (true) or \stdClass (false)
+     * @param bool $escapeUnicode write non-ASCII as \uXXXX (true, as Python and .NET do) or as raw UTF-8
+     */
+    public function __construct(private bool $associative = true, bool $escapeUnicode = true)
     {
+        $this->encodeFlags = self::ENCODE_FLAGS | ($escapeUnicode ? 0 : JSON_UNESCAPED_UNICODE);
     }
 
     public function getEncoding(): string
@@ -32,20 +41,22 @@ final class JsonPayloadConverter implements PayloadConverter
     public function toPayload(mixed $value): ?Payload
     {
         try {
-            $data = json_encode($value, self::ENCODE_FLAGS);
+            $data = json_encode($value, $this->encodeFlags);
         } catch (\JsonException $e) {
             throw DataConverterException::cannotEncode(get_debug_type($value), self::ENCODING, $e);
         }
         return new Payload(['metadata' => ['encoding' => self::ENCODING], 'data' => $data]);
     }
 
-    /** @throws DataConverterException the payload's data is not valid JSON */
-    public function fromPayload(Payload $payload): mixed
+    /** @throws DataConverterException the payload's data is not valid JSON, or not of $type */
+    public function fromPayload(Payload $payload, ?string $type = null): mixed
     {
+        $wantsObject = \in_array(strtolower(ltrim((string) $type, '?\\')), ['object', 'stdclass'], true);
         try {
-            return json_decode($payload->getData(), $this->associative, 512, self::DECODE_FLAGS);
+            $value = json_decode($payload->getData(), $this->associative && !$wantsObject, 512, self::DECODE_FLAGS);
         } catch (\JsonException $e) {
             throw DataConverterException::cannotDecode(self::ENCODING, $e);
         }
+        return $type === null ? $value : (new ValueMapper(self::ENCODING))->map($value, $type);
     }
 }

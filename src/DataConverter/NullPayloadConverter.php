@@ -5,6 +5,7 @@ declare(strict_types=1);
 namespace TrueAsync\Temporal\DataConverter;
 
 use TrueAsync\Temporal\Api\Common\V1\Payload;
+use TrueAsync\Temporal\Exception\DataConverterException;
 
 /** Encodes null as an empty "binary/null" payload, as every Temporal SDK does. */
 final class NullPayloadConverter implements PayloadConverter
@@ -24,8 +25,12 @@ final class NullPayloadConverter implements PayloadConverter
         return new Payload(['metadata' => ['encoding' => self::ENCODING]]);
     }
 
-    public function fromPayload(Payload $payload): mixed
+    /** @throws DataConverterException the payload has data */
+    public function fromPayload(Payload $payload, ?string $type = null): mixed
     {
+        if ($payload->getData() !== '') {
+            throw DataConverterException::invalidData(self::ENCODING, 'a binary/null payload must be empty');
+        }
         return null;
     }
 }

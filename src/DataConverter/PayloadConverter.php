@@ -28,7 +28,9 @@ interface PayloadConverter
     /**
      * Decodes a payload of this converter's encoding. MUST NOT return a partial value on bad data: throw.
      *
-     * @throws DataConverterException the payload's data is not valid for this encoding
+     * @param ?string $type the PHP type the caller wants ("int", "?string", "Foo[]", a class or enum name);
+     *                      null: the encoding's natural PHP value
+     * @throws DataConverterException the payload's data is not valid for this encoding or not of $type
      */
-    public function fromPayload(Payload $payload): mixed;
+    public function fromPayload(Payload $payload, ?string $type = null): mixed;
 }

@@ -29,10 +29,25 @@ final class DataConverterException extends TemporalException
         return new self("Cannot decode a $encoding payload: {$previous->getMessage()}", $previous);
     }
 
+    public static function invalidData(string $encoding, string $why): self
+    {
+        return new self("Cannot decode a $encoding payload: $why");
+    }
+
+    public static function notOfType(string $encoding, string $type, string $actual): self
+    {
+        return new self("Cannot decode a $encoding payload as $type: it holds $actual");
+    }
+
     /** @param list<string> $known */
     public static function unknownEncoding(string $encoding, array $known): self
     {
         $name = $encoding === '' ? 'no encoding' : "encoding \"$encoding\"";
         return new self("No payload converter for a payload with $name (known: " . implode(', ', $known) . ')');
+    }
+
+    public static function codecBroke(string $codec, string $why): self
+    {
+        return new self("Payload codec $codec broke its contract: $why");
     }
 }

@@ -25,26 +25,29 @@ use TrueAsync\Temporal\Exception\WorkflowFailedException;
  */
 final class CloseEventMapper
 {
-    private FailureMapper $failures;
-
     public function __construct(private DataConverter $converter)
     {
-        $this->failures = new FailureMapper($converter);
     }
 
     /**
+     * @param ?string $resultType the PHP type to decode the result into (see PayloadConverter::fromPayload())
      * @return mixed the decoded result of a completed run (null when it returned nothing)
      * @throws WorkflowFailedException the run failed, was cancelled, terminated or timed out
      * @throws WorkflowContinuedAsNewException the run continued as a new run
      * @throws DataConverterException the result or failure details cannot be decoded
      * @throws \UnexpectedValueException $event is not a close event
      */
-    public function toResult(HistoryEvent $event, WorkflowExecution $execution, ?string $workflowType): mixed
+    public function toResult(
+        HistoryEvent $event,
+        WorkflowExecution $execution,
+        ?string $workflowType,
+        ?string $resultType = null,
+    ): mixed
     {
         $type = $event->getEventType();
         if ($type === EventType::EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED) {
             $result = $event->getWorkflowExecutionCompletedEventAttributes()->getResult();
-            return $this->converter->fromPayloads($result)[0] ?? null;
+            return $this->converter->fromPayloads($result, [$resultType])[0] ?? null;
         }
         if ($type === EventType::EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW) {
             $newRunId = $event->getWorkflowExecutionContinuedAsNewEventAttributes()->getNewExecutionRunId();
@@ -53,11 +56,32 @@ final class CloseEventMapper
         throw WorkflowFailedException::create($execution, $workflowType, $this->failureOf($event));
     }
 
+    /**
+     * The run that $event hands over to: after continue-as-new, a retry of a failed or timed-out run, or the
+     * next cron run; null when the chain ends here.
+     */
+    public static function nextRunId(HistoryEvent $event): ?string
+    {
+        $runId = match ($event->getEventType()) {
+            EventType::EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW
+                => $event->getWorkflowExecutionContinuedAsNewEventAttributes()->getNewExecutionRunId(),
+            EventType::EVENT_TYPE_WORKFLOW_EXECUTION_COMPLETED
+                => $event->getWorkflowExecutionCompletedEventAttributes()->getNewExecutionRunId(),
+            EventType::EVENT_TYPE_WORKFLOW_EXECUTION_FAILED
+                => $event->getWorkflowExecutionFailedEventAttributes()->getNewExecutionRunId(),
+            EventType::EVENT_TYPE_WORKFLOW_EXECUTION_TIMED_OUT
+                => $event->getWorkflowExecutionTimedOutEventAttributes()->getNewExecutionRunId(),
+            default => '',
+        };
+        return $runId === '' ? null : $runId;
+    }
+
     private function failureOf(HistoryEvent $event): TemporalFailure
     {
         switch ($event->getEventType()) {
             case EventType::EVENT_TYPE_WORKFLOW_EXECUTION_FAILED:
-                return $this->failures->toException($event->getWorkflowExecutionFailedEventAttributes()->getFailure());
+                $failure = $event->getWorkflowExecutionFailedEventAttributes()->getFailure();
+                return $this->converter->getFailureConverter()->toException($failure, $this->converter);
             case EventType::EVENT_TYPE_WORKFLOW_EXECUTION_CANCELED:
                 $details = $event->getWorkflowExecutionCanceledEventAttributes()->getDetails();
                 return CanceledFailure::create('Workflow cancelled', $this->converter->fromPayloads($details));

@@ -38,6 +38,17 @@ final class ProtoTime
         return new Duration(['seconds' => $whole, 'nanos' => (int) round(($seconds - $whole) * 1e9)]);
     }
 
+    /** A Duration in seconds; 0.0 for none. */
+    public static function durationSeconds(?Duration $duration): float
+    {
+        return $duration === null ? 0.0 : $duration->getSeconds() + $duration->getNanos() / 1e9;
+    }
+
+    public static function toTimestamp(\DateTimeInterface $time): Timestamp
+    {
+        return new Timestamp(['seconds' => $time->getTimestamp(), 'nanos' => (int) $time->format('u') * 1000]);
+    }
+
     public static function toDateTime(?Timestamp $timestamp): ?\DateTimeImmutable
     {
         if ($timestamp === null || ($timestamp->getSeconds() == 0 && $timestamp->getNanos() === 0)) {

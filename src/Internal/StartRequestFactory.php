@@ -4,12 +4,17 @@ declare(strict_types=1);
 
 namespace TrueAsync\Temporal\Internal;
 
+use TrueAsync\Temporal\Api\Common\V1\Memo;
 use TrueAsync\Temporal\Api\Common\V1\Payloads;
 use TrueAsync\Temporal\Api\Common\V1\WorkflowType;
 use TrueAsync\Temporal\Api\Enums\V1\TaskQueueKind;
+use TrueAsync\Temporal\Api\Sdk\V1\UserMetadata;
 use TrueAsync\Temporal\Api\Taskqueue\V1\TaskQueue;
 use TrueAsync\Temporal\Api\Workflowservice\V1\StartWorkflowExecutionRequest;
 use TrueAsync\Temporal\Client\WorkflowOptions;
+use TrueAsync\Temporal\DataConverter\DataConverter;
+use TrueAsync\Temporal\Exception\DataConverterException;
+use TrueAsync\Temporal\Internal\Converter\SearchAttributeCodec;
 
 /**
  * Builds the StartWorkflowExecution request from WorkflowOptions: one place per option.
@@ -18,13 +23,18 @@ use TrueAsync\Temporal\Client\WorkflowOptions;
  */
 final class StartRequestFactory
 {
-    /** @throws \ValueError the options have no task queue, or the workflow type is empty */
+    /**
+     * @param ?DataConverter $converter encodes the memo and the static summary and details
+     * @throws \ValueError the options have no task queue, or the workflow type is empty
+     * @throws DataConverterException a memo value cannot be encoded
+     */
     public static function create(
         string $namespace,
         string $identity,
         string $workflowType,
         ?Payloads $input,
         WorkflowOptions $options,
+        ?DataConverter $converter = null,
     ): StartWorkflowExecutionRequest {
         if ($workflowType === '') {
             throw new \ValueError('Client::start(): $workflowType must not be empty');
@@ -40,9 +50,13 @@ final class StartRequestFactory
             'task_queue' => new TaskQueue(['name' => $taskQueue, 'kind' => TaskQueueKind::TASK_QUEUE_KIND_NORMAL]),
             'identity' => $identity,
             'request_id' => Uuid::v4(),
+            'workflow_id_reuse_policy' => $options->getIdReusePolicy()->value,
+            'workflow_id_conflict_policy' => $options->getIdConflictPolicy()->value,
+            'cron_schedule' => $options->getCronSchedule(),
         ]);
         $request->setInput($input);
         self::setTimeouts($request, $options);
+        self::setAttachments($request, $options, $converter ?? DataConverter::default());
         return $request;
     }
 
@@ -57,5 +71,40 @@ final class StartRequestFactory
         if ($options->getWorkflowTaskTimeout() > 0) {
             $request->setWorkflowTaskTimeout(ProtoTime::toDuration($options->getWorkflowTaskTimeout()));
         }
+        if ($options->getStartDelay() > 0) {
+            $request->setWorkflowStartDelay(ProtoTime::toDuration($options->getStartDelay()));
+        }
+    }
+
+    private static function setAttachments(
+        StartWorkflowExecutionRequest $request,
+        WorkflowOptions $options,
+        DataConverter $converter,
+    ): void {
+        $request->setRetryPolicy($options->getRetryPolicy()?->toMessage());
+        if ($options->getMemo() !== []) {
+            $request->setMemo(self::memo($options->getMemo(), $converter));
+        }
+        if ($options->getSearchAttributes() !== null) {
+            $request->setSearchAttributes(SearchAttributeCodec::toMessage($options->getSearchAttributes()));
+        }
+        $summary = $options->getStaticSummary();
+        $details = $options->getStaticDetails();
+        if ($summary !== null || $details !== null) {
+            $metadata = new UserMetadata();
+            $metadata->setSummary($summary === null ? null : $converter->toPayload($summary));
+            $metadata->setDetails($details === null ? null : $converter->toPayload($details));
+            $request->setUserMetadata($metadata);
+        }
+    }
+
+    /** @param array<string, mixed> $memo */
+    public static function memo(array $memo, DataConverter $converter): Memo
+    {
+        $fields = [];
+        foreach ($memo as $name => $value) {
+            $fields[(string) $name] = $converter->toPayload($value);
+        }
+        return new Memo(['fields' => $fields]);
     }
 }

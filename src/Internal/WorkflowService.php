@@ -24,6 +24,11 @@ final class WorkflowService
     {
     }
 
+    public function getConnection(): Core\Connection
+    {
+        return $this->connection;
+    }
+
     public function getNamespace(): string
     {
         return $this->options->getNamespace();

@@ -46,12 +46,26 @@ abstract class ServerTestCase extends TestCase
         return PythonTestWorker::shared(self::address())->getTaskQueue();
     }
 
-    /** Starts $workflowType of the Python test worker with a fresh workflow id. */
-    protected static function startWorkflow(string $workflowType, array $args = []): WorkflowHandle
+    /** The task queue of the Python worker whose failure converter encodes common attributes. */
+    protected static function encodedTaskQueue(): string
     {
-        $options = WorkflowOptions::new()
-            ->withTaskQueue(self::taskQueue())
-            ->withWorkflowId(self::uniqueId($workflowType));
+        return self::taskQueue() . '-encoded';
+    }
+
+    /**
+     * Starts $workflowType of the Python test worker with a fresh workflow id.
+     *
+     * @param ?WorkflowOptions $options more options; its task queue and workflow id win when set
+     */
+    protected static function startWorkflow(
+        string $workflowType,
+        array $args = [],
+        ?WorkflowOptions $options = null,
+    ): WorkflowHandle {
+        $options ??= WorkflowOptions::new();
+        $options = $options
+            ->withTaskQueue($options->getTaskQueue() ?? self::taskQueue())
+            ->withWorkflowId($options->getWorkflowId() ?? self::uniqueId($workflowType));
         return self::client()->start($workflowType, $args, $options);
     }
 

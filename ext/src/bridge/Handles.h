@@ -17,12 +17,14 @@ namespace temporal {
 struct QueueFree { void operator()(TbQueue* h) const noexcept { tb_queue_free(h); } };
 struct ConnectionFree { void operator()(TbConnection* h) const noexcept { tb_connection_free(h); } };
 struct CancelFree { void operator()(TbCancel* h) const noexcept { tb_cancel_free(h); } };
+struct WorkerFree { void operator()(TbWorker* h) const noexcept { tb_worker_free(h); } };
 struct CompletionFree { void operator()(TbCompletion* h) const noexcept { tb_completion_free(h); } };
 struct ErrorFree { void operator()(TbError* h) const noexcept { tb_error_free(h); } };
 
 using QueuePtr = std::unique_ptr<TbQueue, QueueFree>;
 using ConnectionPtr = std::unique_ptr<TbConnection, ConnectionFree>;
 using CancelPtr = std::unique_ptr<TbCancel, CancelFree>;
+using WorkerPtr = std::unique_ptr<TbWorker, WorkerFree>;
 using CompletionPtr = std::unique_ptr<TbCompletion, CompletionFree>;
 using ErrorPtr = std::unique_ptr<TbError, ErrorFree>;
 

@@ -28,7 +28,7 @@ function describeClass(string $name): void
 }
 
 foreach (['TemporalException', 'ConnectionException', 'ServiceException', 'CancelledException',
-          'CancellationToken', 'PendingOperation', 'CompletionQueue', 'Connection'] as $short) {
+          'CancellationToken', 'PendingOperation', 'CompletionQueue', 'Connection', 'Worker'] as $short) {
     describeClass('TrueAsync\\Temporal\\Core\\' . $short);
 }
 ?>
@@ -58,3 +58,16 @@ final class Connection
   public static startConnect(string $optionsJson, ?TrueAsync\Temporal\Core\CancellationToken $cancel = null): TrueAsync\Temporal\Core\PendingOperation
   public rpcCall(string $service, string $method, string $request, int $timeoutMs = 0, array $metadata = [], ?TrueAsync\Temporal\Core\CancellationToken $cancel = null, bool $retry = false): string
   public startRpcCall(string $service, string $method, string $request, int $timeoutMs = 0, array $metadata = [], ?TrueAsync\Temporal\Core\CancellationToken $cancel = null, bool $retry = false): TrueAsync\Temporal\Core\PendingOperation
+final class Worker
+  public __construct(TrueAsync\Temporal\Core\Connection $connection, string $optionsJson)
+  public validate(): void
+  public startValidate(): TrueAsync\Temporal\Core\PendingOperation
+  public startPollWorkflowActivation(): TrueAsync\Temporal\Core\PendingOperation
+  public startCompleteWorkflowActivation(string $completion): TrueAsync\Temporal\Core\PendingOperation
+  public startPollActivityTask(): TrueAsync\Temporal\Core\PendingOperation
+  public startCompleteActivityTask(string $completion): TrueAsync\Temporal\Core\PendingOperation
+  public recordActivityHeartbeat(string $heartbeat): void
+  public requestWorkflowEviction(string $runId): void
+  public initiateShutdown(): void
+  public finalizeShutdown(): void
+  public startFinalizeShutdown(): TrueAsync\Temporal\Core\PendingOperation

@@ -21,4 +21,5 @@ Array
     [5] => TrueAsync\Temporal\Core\PendingOperation
     [6] => TrueAsync\Temporal\Core\ServiceException
     [7] => TrueAsync\Temporal\Core\TemporalException
+    [8] => TrueAsync\Temporal\Core\Worker
 )

@@ -11,10 +11,12 @@ final class ApplicationFailure extends TemporalFailure
     private array $details = [];
     private string $type = '';
     private bool $nonRetryable = false;
+    private ?float $nextRetryDelay = null;
 
     /**
      * @param string $type the error's type name, matched by retry policies' non-retryable error types
      * @param list<mixed> $details values that travel with the failure
+     * @param ?float $nextRetryDelay seconds until the next attempt, overriding the retry policy's backoff
      */
     public static function create(
         string $message,
@@ -23,9 +25,11 @@ final class ApplicationFailure extends TemporalFailure
         array $details = [],
         ?\Throwable $previous = null,
         string $originalStackTrace = '',
+        ?float $nextRetryDelay = null,
     ): self {
         $failure = new self($message, $previous, $originalStackTrace);
         $failure->type = $type;
+        $failure->nextRetryDelay = $nextRetryDelay;
         $failure->nonRetryable = $nonRetryable;
         $failure->details = array_values($details);
         return $failure;
@@ -39,6 +43,12 @@ final class ApplicationFailure extends TemporalFailure
     public function isNonRetryable(): bool
     {
         return $this->nonRetryable;
+    }
+
+    /** Seconds until the next attempt, as the raiser asked; null: the retry policy decides. */
+    public function getNextRetryDelay(): ?float
+    {
+        return $this->nextRetryDelay;
     }
 
     /** @return list<mixed> the decoded details */

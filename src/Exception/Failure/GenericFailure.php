@@ -5,8 +5,8 @@ declare(strict_types=1);
 namespace TrueAsync\Temporal\Exception\Failure;
 
 /**
- * A failure of a kind this SDK version does not map to its own class yet (server, activity, child workflow,
- * Nexus or reset failures); getKind() names the kind as the proto does, e.g. "activity_failure_info".
+ * A failure of a kind this SDK version does not map to its own class yet (Nexus or reset failures, or none);
+ * getKind() names the kind as the proto does, e.g. "reset_workflow_failure_info".
  */
 final class GenericFailure extends TemporalFailure
 {

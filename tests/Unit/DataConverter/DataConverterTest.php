@@ -40,10 +40,12 @@ final class DataConverterTest extends TestCase
 
     public function testAnUnknownEncodingThrowsNamingIt(): void
     {
-        $payload = new Payload(['metadata' => ['encoding' => 'binary/protobuf'], 'data' => 'x']);
+        $payload = new Payload(['metadata' => ['encoding' => 'binary/avro'], 'data' => 'x']);
 
         $this->expectException(DataConverterException::class);
-        $this->expectExceptionMessage('encoding "binary/protobuf" (known: binary/null, json/plain)');
+        $this->expectExceptionMessage(
+            'encoding "binary/avro" (known: binary/null, binary/plain, json/protobuf, binary/protobuf, json/plain)',
+        );
         DataConverter::default()->fromPayload($payload);
     }
 
@@ -62,7 +64,7 @@ final class DataConverterTest extends TestCase
                     : null;
             }
 
-            public function fromPayload(Payload $payload): mixed
+            public function fromPayload(Payload $payload, ?string $type = null): mixed
             {
                 return strtolower($payload->getData());
             }

@@ -16,7 +16,14 @@ final class JsonPayloadConverterTest extends TestCase
         $payload = (new JsonPayloadConverter())->toPayload(['name' => 'Zoë', 'url' => 'a/b', 'price' => 10.0]);
 
         $this->assertSame('json/plain', $payload->getMetadata()['encoding']);
-        $this->assertSame('{"name":"Zoë","url":"a/b","price":10.0}', $payload->getData());
+        $this->assertSame('{"name":"Zo\\u00eb","url":"a/b","price":10.0}', $payload->getData());
+    }
+
+    public function testWritesRawUtf8WhenUnicodeEscapingIsOff(): void
+    {
+        $payload = (new JsonPayloadConverter(escapeUnicode: false))->toPayload('Zoë 😀');
+
+        $this->assertSame('"Zoë 😀"', $payload->getData());
     }
 
     public function testDecodesObjectsToArraysByDefaultAndToStdClassOnRequest(): void

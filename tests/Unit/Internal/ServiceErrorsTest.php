@@ -12,7 +12,10 @@ use TrueAsync\Temporal\Api\Errordetails\V1\WorkflowExecutionAlreadyStartedFailur
 use TrueAsync\Temporal\Api\Google\Rpc\Status;
 use TrueAsync\Temporal\Client\WorkflowExecution;
 use TrueAsync\Temporal\Core;
+use TrueAsync\Temporal\Exception\DeadlineExceededException;
 use TrueAsync\Temporal\Exception\InvalidArgumentException;
+use TrueAsync\Temporal\Exception\PermissionDeniedException;
+use TrueAsync\Temporal\Exception\ResourceExhaustedException;
 use TrueAsync\Temporal\Exception\ServiceException;
 use TrueAsync\Temporal\Exception\WorkflowAlreadyStartedException;
 use TrueAsync\Temporal\Exception\WorkflowNotFoundException;
@@ -75,6 +78,28 @@ final class ServiceErrorsTest extends TestCase
         $this->assertInstanceOf(InvalidArgumentException::class, $exception);
         $this->assertSame(ServiceException::INVALID_ARGUMENT, $exception->getGrpcCode());
         $this->assertSame('WorkflowId is not set', $exception->getGrpcMessage());
+    }
+
+    /** @dataProvider typedCodes */
+    public function testCodesWithAMeaningOfTheirOwnMapToTheirClass(int $code, string $class): void
+    {
+        $exception = ServiceErrors::map(self::status($code, 'no'), new WorkflowExecution('wf'));
+
+        $this->assertInstanceOf($class, $exception);
+        $this->assertSame($code, $exception->getGrpcCode());
+        $this->assertSame('no', $exception->getGrpcMessage());
+    }
+
+    /** @return array<string, array{int, class-string}> */
+    public static function typedCodes(): array
+    {
+        return [
+            'permission denied' => [ServiceException::PERMISSION_DENIED, PermissionDeniedException::class],
+            'resource exhausted' => [ServiceException::RESOURCE_EXHAUSTED, ResourceExhaustedException::class],
+            'deadline exceeded' => [ServiceException::DEADLINE_EXCEEDED, DeadlineExceededException::class],
+            'invalid argument' => [ServiceException::INVALID_ARGUMENT, InvalidArgumentException::class],
+            'not found' => [ServiceException::NOT_FOUND, WorkflowNotFoundException::class],
+        ];
     }
 
     public function testOtherCodesAndCallsWithoutWorkflowBecomeServiceException(): void

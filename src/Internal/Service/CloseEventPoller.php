@@ -2,7 +2,7 @@
 
 declare(strict_types=1);
 
-namespace TrueAsync\Temporal\Internal;
+namespace TrueAsync\Temporal\Internal\Service;
 
 use TrueAsync\Temporal\Api\Enums\V1\HistoryEventFilterType;
 use TrueAsync\Temporal\Api\History\V1\HistoryEvent;
@@ -12,6 +12,9 @@ use TrueAsync\Temporal\Client\WorkflowExecution;
 use TrueAsync\Temporal\Core\TemporalException;
 use TrueAsync\Temporal\Exception\ServiceException;
 use TrueAsync\Temporal\Exception\WorkflowResultTimeoutException;
+use TrueAsync\Temporal\Internal\CloseEventMapper;
+use TrueAsync\Temporal\Internal\Deadline;
+use TrueAsync\Temporal\Internal\WorkflowService;
 
 /**
  * Waits for the event that closes a workflow run by long-polling its history, filtered to close events.
@@ -24,6 +27,26 @@ final class CloseEventPoller
 {
     public function __construct(private WorkflowService $service)
     {
+    }
+
+    /**
+     * Waits for the close event of $execution and, with $followRuns, of each run it hands over to
+     * (CloseEventMapper::nextRunId()), until one closes for good.
+     *
+     * @return array{HistoryEvent, WorkflowExecution} the last close event and the run it closed
+     * @throws WorkflowResultTimeoutException $deadline passed first
+     * @throws TemporalException the server's error (WorkflowNotFoundException for an unknown run)
+     */
+    public function waitForLastCloseEvent(WorkflowExecution $execution, Deadline $deadline, bool $followRuns): array
+    {
+        while (true) {
+            $event = $this->waitForCloseEvent($execution, $deadline);
+            $nextRunId = $followRuns ? CloseEventMapper::nextRunId($event) : null;
+            if ($nextRunId === null) {
+                return [$event, $execution];
+            }
+            $execution = new WorkflowExecution($execution->getWorkflowId(), $nextRunId);
+        }
     }
 
     /**

@@ -1,0 +1,62 @@
+"""Measuring a process from outside: CPU seconds from /proc/<pid>/stat, peak RSS from /proc/<pid>/status."""
+
+from __future__ import annotations
+
+import os
+import threading
+
+CLK_TCK = os.sysconf("SC_CLK_TCK")
+
+
+def parse_stat_cpu_ticks(stat_line: str) -> int:
+    """utime + stime (all threads) from a /proc/<pid>/stat line; the comm field may hold spaces and ')'."""
+    fields = stat_line[stat_line.rindex(")") + 2:].split()
+    # fields[0] is field 3 (state): utime is field 14, stime field 15
+    return int(fields[11]) + int(fields[12])
+
+
+def cpu_seconds(pid: int) -> float:
+    with open(f"/proc/{pid}/stat") as f:
+        return parse_stat_cpu_ticks(f.read()) / CLK_TCK
+
+
+def parse_status_kib(status_text: str, key: str) -> int:
+    for line in status_text.splitlines():
+        if line.startswith(key + ":"):
+            return int(line.split()[1])
+    raise KeyError(key)
+
+
+def status_kib(pid: int, key: str) -> int:
+    with open(f"/proc/{pid}/status") as f:
+        return parse_status_kib(f.read(), key)
+
+
+def peak_rss_mib(pid: int) -> float:
+    return status_kib(pid, "VmHWM") / 1024
+
+
+class RssSampler:
+    """Samples VmRSS every `interval` seconds in a thread (for slopes; the peak comes from VmHWM)."""
+
+    def __init__(self, pid: int, interval: float = 1.0):
+        self.pid, self.interval = pid, interval
+        self.samples: list[float] = []
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            try:
+                self.samples.append(status_kib(self.pid, "VmRSS") / 1024)
+            except (OSError, KeyError):
+                return
+            self._stop.wait(self.interval)
+
+    def __enter__(self) -> "RssSampler":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()

@@ -1,0 +1,51 @@
+"""A fresh in-memory dev server per measurement, through scripts/dev-server.sh, pinned to CPU 0."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from .paths import ROOT
+
+DEV_SERVER = ROOT / "scripts/dev-server.sh"
+SERVER_CPU = "0"
+
+
+class DevServer:
+    def __init__(self) -> None:
+        self.state_dir = Path(tempfile.mkdtemp(prefix="php-temporal-bench-server."))
+        self.address = ""
+        self.pid = 0
+
+    def _env(self) -> dict[str, str]:
+        env = dict(os.environ)
+        env.pop("TEMPORAL_ADDRESS", None)  # always our own server, never an external one
+        env.pop("TEMPORAL_UI", None)
+        return env
+
+    def start(self) -> "DevServer":
+        out = subprocess.run(
+            ["taskset", "-c", SERVER_CPU, str(DEV_SERVER), "start", "--state-dir", str(self.state_dir)],
+            env=self._env(), check=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        ).stdout
+        for line in out.splitlines():
+            if line.startswith("TEMPORAL_ADDRESS="):
+                self.address = line.split("=", 1)[1].strip()
+        if not self.address:
+            raise RuntimeError(f"dev-server.sh printed no address: {out!r}")
+        self.pid = int((self.state_dir / "server.pid").read_text().strip())
+        return self
+
+    def stop(self) -> None:
+        subprocess.run([str(DEV_SERVER), "stop", "--state-dir", str(self.state_dir)], env=self._env(),
+                       check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        shutil.rmtree(self.state_dir, ignore_errors=True)
+
+    def __enter__(self) -> "DevServer":
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()

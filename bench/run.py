@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""`make bench`: runs the benchmark scenarios, prints one table per scenario and writes them, with the
+machine, the versions and the placement, to bench/results/latest.md (raw figures: latest.json).
+
+    python3 bench/run.py [--scenarios client,activities] [--reps 3] [--quick]
+        [--workflows 75] [--activities-per-workflow 40] [--max-activities 100] [--pollers 5]
+        [--latency 200] [--starts 1000]
+
+Needs `make build` done (the extension, gen/ and vendor/), the temporalio Python package and Go (the Go
+worker in bench/go is built here when missing or older than its sources). Pins itself to CPU 0.
+Exits 1 when a run is invalid (a failed workflow, a failed workflow or activity task, a worker that crashed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from harness import environment  # noqa: E402
+from harness.paths import EXT_SO, GO_DIR, GO_WORKER, RESULTS, ROOT  # noqa: E402
+from scenarios import activities, client  # noqa: E402
+
+
+def log(msg: str) -> None:
+    print(msg, flush=True)
+
+
+def build_go_worker() -> None:
+    sources = [p for p in GO_DIR.iterdir() if p.suffix in (".go", ".mod", ".sum")]
+    if GO_WORKER.exists() and GO_WORKER.stat().st_mtime >= max(p.stat().st_mtime for p in sources):
+        return
+    log("building the Go worker (bench/go)")
+    subprocess.run(["go", "build", "-o", str(GO_WORKER), "."], cwd=GO_DIR, check=True)
+
+
+def preflight() -> None:
+    if (os.cpu_count() or 1) < 2:
+        sys.exit("bench: needs at least 2 CPUs (the worker on CPU 1, everything else on CPU 0)")
+    if not EXT_SO.exists() or not (ROOT / "vendor/autoload.php").exists():
+        sys.exit(f"bench: {EXT_SO} or vendor/ is missing: run `make build` first")
+    os.sched_setaffinity(0, {0})  # the driver, and everything it starts unless pinned elsewhere
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--scenarios", default="client,activities")
+    p.add_argument("--reps", type=int, default=3)
+    p.add_argument("--quick", action="store_true", help="1 repetition, small sizes: a smoke test")
+    p.add_argument("--workflows", type=int, default=75)
+    p.add_argument("--activities-per-workflow", type=int, default=40)
+    p.add_argument("--max-activities", type=int, default=100)
+    p.add_argument("--pollers", type=int, default=5)
+    p.add_argument("--latency", type=int, default=200)
+    p.add_argument("--starts", type=int, default=1000)
+    p.add_argument("--output", type=Path, default=RESULTS / "latest.md")
+    a = p.parse_args()
+    if a.quick:
+        a.reps, a.workflows, a.activities_per_workflow, a.latency, a.starts = 1, 10, 20, 30, 50
+    scenarios = [s.strip() for s in a.scenarios.split(",") if s.strip()]
+    unknown = set(scenarios) - {"client", "activities"}
+    if unknown:
+        sys.exit(f"bench: unknown scenario(s) {', '.join(sorted(unknown))}")
+
+    preflight()
+    build_go_worker()
+    load_before = environment.load_average()
+    started = time.monotonic()
+    when = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    sections, raw = [], {}
+    try:
+        if "client" in scenarios:
+            cs = client.Settings(latency=a.latency, starts=a.starts, reps=a.reps)
+            log(f"scenario client: {cs}")
+            runs = client.run(cs, log)
+            sections.append(client.tables(runs, cs))
+            raw["client"] = {"settings": dataclasses.asdict(cs), "runs": [dataclasses.asdict(r) for r in runs]}
+            log("\n" + sections[-1])
+        if "activities" in scenarios:
+            acs = activities.Settings(workflows=a.workflows, activities_per_workflow=a.activities_per_workflow,
+                                      max_activities=a.max_activities, pollers=a.pollers, reps=a.reps)
+            log(f"scenario activities: {acs}")
+            cells = activities.run(acs, log)
+            sections.append(activities.tables(cells, acs))
+            raw["activities"] = {"settings": dataclasses.asdict(acs),
+                                 "cells": [dataclasses.asdict(c) for c in cells]}
+            log("\n" + sections[-1])
+    except activities.InvalidRun as e:
+        log(f"bench: INVALID RUN: {e}")
+        return 1
+
+    elapsed = time.monotonic() - started
+    machine, versions = environment.machine(), environment.versions()
+    lines = [f"# php-temporal benchmarks ({when}, {elapsed:.0f} s)", "",
+             "Only the ratios of one run mean anything: peers share one noisy machine. A difference smaller "
+             "than the spread is no difference.", "", "## Machine", ""]
+    lines += [f"- {k}: {v}" for k, v in machine.items()]
+    lines += [f"- load average (1/5/15 min) before: {load_before}, after: {environment.load_average()} "
+              "(anything above what this run adds is another tenant of the box)"]
+    lines += ["", "## Versions", ""] + [f"- {k}: {v}" for k, v in versions.items()]
+    lines += ["", "## Placement", ""] + [f"- {x}" for x in environment.placement()]
+    lines += ["", "## Results", ""] + sections
+    a.output.parent.mkdir(parents=True, exist_ok=True)
+    a.output.write_text("\n".join(lines))
+    a.output.with_suffix(".json").write_text(json.dumps(
+        {"when": when, "seconds": elapsed, "machine": machine, "versions": versions, **raw}, indent=1))
+    log(f"bench: {elapsed:.0f} s; wrote {a.output.relative_to(ROOT) if a.output.is_relative_to(ROOT) else a.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

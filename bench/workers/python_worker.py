@@ -1,0 +1,90 @@
+"""The Python SDK worker of the benchmarks: one process, one task queue, until SIGTERM/SIGINT.
+
+    python3 bench/workers/python_worker.py --role workflows  --address HOST:PORT --task-queue Q
+    python3 bench/workers/python_worker.py --role activities --address HOST:PORT --task-queue Q \
+        [--max-activities 100] [--pollers 5]
+
+Role "workflows" hosts BenchEcho (the client scenario's trivial workflow) and BenchFanOut (the activities
+scenario's driver workflow, which fans out N no-op activities to another task queue). Role "activities"
+serves the no-op activity "noop" (the Python peer of the activities scenario). Prints "worker ready" once
+the worker polls.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import signal
+import sys
+from datetime import timedelta
+
+from temporalio import activity, workflow
+from temporalio.client import Client
+from temporalio.common import RetryPolicy
+from temporalio.worker import PollerBehaviorSimpleMaximum, UnsandboxedWorkflowRunner, Worker
+
+
+@workflow.defn(name="BenchEcho")
+class BenchEcho:
+    @workflow.run
+    async def run(self, value: str) -> str:
+        return value
+
+
+@workflow.defn(name="BenchFanOut")
+class BenchFanOut:
+    @workflow.run
+    async def run(self, count: int, activity_queue: str) -> int:
+        await asyncio.gather(*(
+            workflow.execute_activity(
+                "noop",
+                task_queue=activity_queue,
+                start_to_close_timeout=timedelta(seconds=60),
+                retry_policy=RetryPolicy(maximum_attempts=1),  # a failed activity fails the run
+            )
+            for _ in range(count)
+        ))
+        return count
+
+
+@activity.defn(name="noop")
+async def noop() -> None:
+    return None
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--role", choices=("workflows", "activities"), required=True)
+    parser.add_argument("--address", required=True)
+    parser.add_argument("--namespace", default="default")
+    parser.add_argument("--task-queue", required=True)
+    parser.add_argument("--max-activities", type=int, default=100)
+    parser.add_argument("--pollers", type=int, default=5)
+    args = parser.parse_args()
+
+    client = await Client.connect(args.address, namespace=args.namespace)
+    if args.role == "workflows":
+        worker = Worker(client, task_queue=args.task_queue, workflows=[BenchEcho, BenchFanOut],
+                        workflow_runner=UnsandboxedWorkflowRunner())
+    else:
+        worker = Worker(client, task_queue=args.task_queue, activities=[noop],
+                        max_concurrent_activities=args.max_activities,
+                        activity_task_poller_behavior=PollerBehaviorSimpleMaximum(args.pollers))
+
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, stop.set)
+    async with worker:
+        print("worker ready", flush=True)
+        await stop.wait()
+    print("worker stopped", flush=True)
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
+    # The worker has shut down gracefully; skip interpreter finalization, which temporalio's Rust runtime
+    # threads can abort ("PyGILState_Release: ... finalizing", SIGABRT).
+    sys.stdout.flush()
+    os._exit(0)

@@ -1,0 +1,79 @@
+/* This is a generated file, edit the .stub.php file instead.
+ * Stub hash: 812161fb7093cf730e5a069690130cc0a0c084fc */
+
+ZEND_BEGIN_ARG_INFO_EX(arginfo_class_TrueAsync_Temporal_Core_Worker___construct, 0, 0, 2)
+	ZEND_ARG_OBJ_INFO(0, connection, TrueAsync\\Temporal\\Core\\Connection, 0)
+	ZEND_ARG_TYPE_INFO(0, optionsJson, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TrueAsync_Temporal_Core_Worker_validate, 0, 0, IS_VOID, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_TrueAsync_Temporal_Core_Worker_startValidate, 0, 0, TrueAsync\\Temporal\\Core\\PendingOperation, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_TrueAsync_Temporal_Core_Worker_startPollWorkflowActivation arginfo_class_TrueAsync_Temporal_Core_Worker_startValidate
+
+ZEND_BEGIN_ARG_WITH_RETURN_OBJ_INFO_EX(arginfo_class_TrueAsync_Temporal_Core_Worker_startCompleteWorkflowActivation, 0, 1, TrueAsync\\Temporal\\Core\\PendingOperation, 0)
+	ZEND_ARG_TYPE_INFO(0, completion, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_TrueAsync_Temporal_Core_Worker_startPollActivityTask arginfo_class_TrueAsync_Temporal_Core_Worker_startValidate
+
+#define arginfo_class_TrueAsync_Temporal_Core_Worker_startCompleteActivityTask arginfo_class_TrueAsync_Temporal_Core_Worker_startCompleteWorkflowActivation
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TrueAsync_Temporal_Core_Worker_recordActivityHeartbeat, 0, 1, IS_VOID, 0)
+	ZEND_ARG_TYPE_INFO(0, heartbeat, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TrueAsync_Temporal_Core_Worker_requestWorkflowEviction, 0, 1, IS_VOID, 0)
+	ZEND_ARG_TYPE_INFO(0, runId, IS_STRING, 0)
+ZEND_END_ARG_INFO()
+
+#define arginfo_class_TrueAsync_Temporal_Core_Worker_initiateShutdown arginfo_class_TrueAsync_Temporal_Core_Worker_validate
+
+#define arginfo_class_TrueAsync_Temporal_Core_Worker_finalizeShutdown arginfo_class_TrueAsync_Temporal_Core_Worker_validate
+
+#define arginfo_class_TrueAsync_Temporal_Core_Worker_startFinalizeShutdown arginfo_class_TrueAsync_Temporal_Core_Worker_startValidate
+
+
+ZEND_METHOD(TrueAsync_Temporal_Core_Worker, __construct);
+ZEND_METHOD(TrueAsync_Temporal_Core_Worker, validate);
+ZEND_METHOD(TrueAsync_Temporal_Core_Worker, startValidate);
+ZEND_METHOD(TrueAsync_Temporal_Core_Worker, startPollWorkflowActivation);
+ZEND_METHOD(TrueAsync_Temporal_Core_Worker, startCompleteWorkflowActivation);
+ZEND_METHOD(TrueAsync_Temporal_Core_Worker, startPollActivityTask);
+ZEND_METHOD(TrueAsync_Temporal_Core_Worker, startCompleteActivityTask);
+ZEND_METHOD(TrueAsync_Temporal_Core_Worker, recordActivityHeartbeat);
+ZEND_METHOD(TrueAsync_Temporal_Core_Worker, requestWorkflowEviction);
+ZEND_METHOD(TrueAsync_Temporal_Core_Worker, initiateShutdown);
+ZEND_METHOD(TrueAsync_Temporal_Core_Worker, finalizeShutdown);
+ZEND_METHOD(TrueAsync_Temporal_Core_Worker, startFinalizeShutdown);
+
+
+static const zend_function_entry class_TrueAsync_Temporal_Core_Worker_methods[] = {
+	ZEND_ME(TrueAsync_Temporal_Core_Worker, __construct, arginfo_class_TrueAsync_Temporal_Core_Worker___construct, ZEND_ACC_PUBLIC)
+	ZEND_ME(TrueAsync_Temporal_Core_Worker, validate, arginfo_class_TrueAsync_Temporal_Core_Worker_validate, ZEND_ACC_PUBLIC)
+	ZEND_ME(TrueAsync_Temporal_Core_Worker, startValidate, arginfo_class_TrueAsync_Temporal_Core_Worker_startValidate, ZEND_ACC_PUBLIC)
+	ZEND_ME(TrueAsync_Temporal_Core_Worker, startPollWorkflowActivation, arginfo_class_TrueAsync_Temporal_Core_Worker_startPollWorkflowActivation, ZEND_ACC_PUBLIC)
+	ZEND_ME(TrueAsync_Temporal_Core_Worker, startCompleteWorkflowActivation, arginfo_class_TrueAsync_Temporal_Core_Worker_startCompleteWorkflowActivation, ZEND_ACC_PUBLIC)
+	ZEND_ME(TrueAsync_Temporal_Core_Worker, startPollActivityTask, arginfo_class_TrueAsync_Temporal_Core_Worker_startPollActivityTask, ZEND_ACC_PUBLIC)
+	ZEND_ME(TrueAsync_Temporal_Core_Worker, startCompleteActivityTask, arginfo_class_TrueAsync_Temporal_Core_Worker_startCompleteActivityTask, ZEND_ACC_PUBLIC)
+	ZEND_ME(TrueAsync_Temporal_Core_Worker, recordActivityHeartbeat, arginfo_class_TrueAsync_Temporal_Core_Worker_recordActivityHeartbeat, ZEND_ACC_PUBLIC)
+	ZEND_ME(TrueAsync_Temporal_Core_Worker, requestWorkflowEviction, arginfo_class_TrueAsync_Temporal_Core_Worker_requestWorkflowEviction, ZEND_ACC_PUBLIC)
+	ZEND_ME(TrueAsync_Temporal_Core_Worker, initiateShutdown, arginfo_class_TrueAsync_Temporal_Core_Worker_initiateShutdown, ZEND_ACC_PUBLIC)
+	ZEND_ME(TrueAsync_Temporal_Core_Worker, finalizeShutdown, arginfo_class_TrueAsync_Temporal_Core_Worker_finalizeShutdown, ZEND_ACC_PUBLIC)
+	ZEND_ME(TrueAsync_Temporal_Core_Worker, startFinalizeShutdown, arginfo_class_TrueAsync_Temporal_Core_Worker_startFinalizeShutdown, ZEND_ACC_PUBLIC)
+	ZEND_FE_END
+};
+
+static zend_class_entry *register_class_TrueAsync_Temporal_Core_Worker(void)
+{
+	zend_class_entry ce, *class_entry;
+
+	INIT_NS_CLASS_ENTRY(ce, "TrueAsync\\Temporal\\Core", "Worker", class_TrueAsync_Temporal_Core_Worker_methods);
+	class_entry = zend_register_internal_class_ex(&ce, NULL);
+	class_entry->ce_flags |= ZEND_ACC_FINAL|ZEND_ACC_NO_DYNAMIC_PROPERTIES|ZEND_ACC_NOT_SERIALIZABLE;
+
+	return class_entry;
+}

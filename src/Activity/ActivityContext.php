@@ -1,0 +1,114 @@
+<?php
+
+declare(strict_types=1);
+
+namespace TrueAsync\Temporal\Activity;
+
+use TrueAsync\Temporal\Api\Common\V1\Payloads;
+use TrueAsync\Temporal\Api\Coresdk\ActivityHeartbeat;
+use TrueAsync\Temporal\Core\Worker as CoreWorker;
+use TrueAsync\Temporal\DataConverter\DataConverter;
+use TrueAsync\Temporal\Exception\ActivityCanceledException;
+use TrueAsync\Temporal\Exception\ActivityCancelReason;
+use TrueAsync\Temporal\Worker\Internal\FiberScheduler;
+
+/** The running activity attempt: its info, heartbeats, cancellation and completion mode. */
+final class ActivityContext
+{
+    /** @var \WeakMap<\Fiber, self>|null */
+    private static ?\WeakMap $byFiber = null;
+
+    private ?ActivityCancelReason $cancelReason = null;
+    private bool $completesAsync = false;
+
+    /** @internal */
+    public function __construct(
+        private readonly ActivityInfo $info,
+        private readonly ?Payloads $heartbeatDetails,
+        private readonly CoreWorker $worker,
+        private readonly FiberScheduler $scheduler,
+        private readonly DataConverter $converter,
+    ) {
+    }
+
+    /** @throws \LogicException outside a running activity */
+    public static function current(): self
+    {
+        $fiber = \Fiber::getCurrent();
+        $context = $fiber === null ? null : (self::$byFiber[$fiber] ?? null);
+        if ($context === null) {
+            throw new \LogicException('Activity:: methods work only inside an activity that a Worker is running');
+        }
+        return $context;
+    }
+
+    /** @internal binds this context to the Fiber that runs the activity */
+    public function bind(\Fiber $fiber): void
+    {
+        self::$byFiber ??= new \WeakMap();
+        self::$byFiber[$fiber] = $this;
+    }
+
+    public function getInfo(): ActivityInfo
+    {
+        return $this->info;
+    }
+
+    /**
+     * Records a heartbeat (the core throttles what it sends) and gives the worker a chance to deliver a
+     * cancellation, which is then thrown here.
+     *
+     * @throws ActivityCanceledException the activity was cancelled, timed out, or the worker is shutting down
+     */
+    public function heartbeat(mixed ...$details): void
+    {
+        $heartbeat = new ActivityHeartbeat();
+        $heartbeat->setTaskToken($this->info->taskToken);
+        $heartbeat->setDetails(iterator_to_array($this->converter->toPayloads($details)->getPayloads(), false));
+        $this->worker->recordActivityHeartbeat($heartbeat->serializeToString());
+        $this->scheduler->yield();
+        $this->throwIfCancelled();
+    }
+
+    /** The first detail recorded by the last heartbeat of a previous attempt, decoded as $type; null if none. */
+    public function getHeartbeatDetails(?string $type = null): mixed
+    {
+        return $this->converter->fromPayloads($this->heartbeatDetails, [$type])[0] ?? null;
+    }
+
+    public function hasHeartbeatDetails(): bool
+    {
+        return $this->heartbeatDetails !== null && \count($this->heartbeatDetails->getPayloads()) > 0;
+    }
+
+    /** The activity's return value is ignored; complete it later through the client with its task token. */
+    public function doNotCompleteOnReturn(): void
+    {
+        $this->completesAsync = true;
+    }
+
+    /** @internal */
+    public function completesAsync(): bool
+    {
+        return $this->completesAsync;
+    }
+
+    /** @internal */
+    public function requestCancel(ActivityCancelReason $reason): void
+    {
+        $this->cancelReason ??= $reason;
+    }
+
+    public function isCancelRequested(): bool
+    {
+        return $this->cancelReason !== null;
+    }
+
+    /** @throws ActivityCanceledException */
+    public function throwIfCancelled(): void
+    {
+        if ($this->cancelReason !== null) {
+            throw ActivityCanceledException::because($this->cancelReason);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+<?php
+
+declare(strict_types=1);
+
+namespace TrueAsync\Temporal\Worker\Internal;
+
+use TrueAsync\Temporal\Core\CompletionQueue;
+use TrueAsync\Temporal\Core\PendingOperation;
+
+/**
+ * Runs the worker's Fibers on one PHP thread, driven by the extension's completion queue: a Fiber that
+ * awaits an operation is suspended until the queue reports that operation, then resumed in FIFO order.
+ *
+ * @internal
+ */
+final class FiberScheduler
+{
+    // Longest a blocked scheduler sleeps before re-checking for signals (SIGINT/SIGTERM start shutdown).
+    private const WAIT_SLICE_MS = 100;
+
+    /** @var \SplQueue<\Fiber> */
+    private \SplQueue $ready;
+
+    /** @var array<int, \Fiber> operation id => the Fiber waiting for it */
+    private array $waiting = [];
+
+    /** @var list<\Closure(): void> */
+    private array $tickHooks = [];
+
+    public function __construct()
+    {
+        $this->ready = new \SplQueue();
+    }
+
+    public function spawn(\Closure $task): void
+    {
+        $this->ready->enqueue(new \Fiber($task));
+    }
+
+    /** Called once per scheduler round, e.g. to notice a signal and start shutdown. */
+    public function onTick(\Closure $hook): void
+    {
+        $this->tickHooks[] = $hook;
+    }
+
+    /**
+     * Suspends the calling Fiber until $operation completes, then returns its result or throws its exception.
+     * Outside a Fiber it simply blocks.
+     */
+    public function await(PendingOperation $operation): mixed
+    {
+        $fiber = \Fiber::getCurrent();
+        if ($fiber === null || $operation->isDone()) {
+            $operation->wait();
+            return $operation->getResult();
+        }
+        $this->waiting[$operation->getId()] = $fiber;
+        try {
+            \Fiber::suspend();
+        } finally {
+            unset($this->waiting[$operation->getId()]);
+        }
+        return $operation->getResult();
+    }
+
+    /** Lets every other ready Fiber, and any completed operation, run before the caller continues. */
+    public function yield(): void
+    {
+        $fiber = \Fiber::getCurrent();
+        if ($fiber === null) {
+            $this->collect(0);
+            return;
+        }
+        $this->ready->enqueue($fiber);
+        \Fiber::suspend();
+    }
+
+    /** Runs until no Fiber is ready or waiting. */
+    public function run(): void
+    {
+        while (!$this->ready->isEmpty() || $this->waiting !== []) {
+            $this->runReady();
+            $this->collect($this->ready->isEmpty() ? self::WAIT_SLICE_MS : 0);
+            foreach ($this->tickHooks as $hook) {
+                $hook();
+            }
+        }
+    }
+
+    public function isIdle(): bool
+    {
+        return $this->ready->isEmpty() && $this->waiting === [];
+    }
+
+    private function runReady(): void
+    {
+        // Only the Fibers ready now: one resumed here may enqueue itself again (yield), which waits a round.
+        for ($n = $this->ready->count(); $n > 0; $n--) {
+            $fiber = $this->ready->dequeue();
+            $fiber->isStarted() ? $fiber->resume() : $fiber->start();
+        }
+    }
+
+    private function collect(int $timeoutMs): void
+    {
+        foreach (CompletionQueue::wait($timeoutMs) as $operation) {
+            $fiber = $this->waiting[$operation->getId()] ?? null;
+            if ($fiber !== null) {
+                unset($this->waiting[$operation->getId()]);
+                $this->ready->enqueue($fiber);
+            }
+        }
+    }
+}

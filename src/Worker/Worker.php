@@ -1,0 +1,164 @@
+<?php
+
+declare(strict_types=1);
+
+namespace TrueAsync\Temporal\Worker;
+
+use TrueAsync\Temporal\Client\Client;
+use TrueAsync\Temporal\Core\TemporalException;
+use TrueAsync\Temporal\Core\Worker as CoreWorker;
+use TrueAsync\Temporal\Worker\Internal\ActivityRegistry;
+use TrueAsync\Temporal\Worker\Internal\ActivityTaskRunner;
+use TrueAsync\Temporal\Worker\Internal\FiberScheduler;
+use TrueAsync\Temporal\Workflow\Internal\WorkflowRegistry;
+use TrueAsync\Temporal\Workflow\Internal\WorkflowTaskRunner;
+
+/**
+ * Serves one task queue: the workflows and activities registered on it.
+ * Made by WorkerFactory::newWorker(); runs inside WorkerFactory::run(). Polls only the task kinds registered.
+ */
+final class Worker
+{
+    private ActivityRegistry $activities;
+    private WorkflowRegistry $workflows;
+    private int $runningPollers = 0;
+    private ?CoreWorker $core = null;
+    private bool $shutdownRequested = false;
+    private ?\Throwable $failure = null;
+
+    /** @internal */
+    public function __construct(
+        private readonly string $taskQueue,
+        private readonly WorkerOptions $options,
+        private readonly Client $client,
+    ) {
+        $this->activities = new ActivityRegistry();
+        $this->workflows = new WorkflowRegistry();
+    }
+
+    public function getTaskQueue(): string
+    {
+        return $this->taskQueue;
+    }
+
+    /**
+     * Registers the activities of objects whose class or interfaces carry #[ActivityInterface].
+     *
+     * @throws \LogicException an object has no activity interface, or a type name is taken
+     */
+    public function registerActivity(object ...$implementations): self
+    {
+        foreach ($implementations as $implementation) {
+            $this->activities->registerObject($implementation);
+        }
+        return $this;
+    }
+
+    /** @throws \LogicException $name is taken or empty */
+    public function registerActivityCallable(string $name, callable $handler): self
+    {
+        $this->activities->registerCallable($name, $handler);
+        return $this;
+    }
+
+    /**
+     * Handles every activity type not registered otherwise: $handler(string $type, EncodedArguments $args).
+     *
+     * @throws \LogicException a dynamic activity is already registered
+     */
+    public function registerDynamicActivity(callable $handler): self
+    {
+        $this->activities->registerDynamic($handler);
+        return $this;
+    }
+
+    /**
+     * Registers #[WorkflowInterface] classes; each is instantiated (without arguments) per run.
+     *
+     * @param class-string ...$workflowClasses
+     * @throws \LogicException a class is not a valid workflow, or its type name is taken
+     */
+    public function registerWorkflowTypes(string ...$workflowClasses): self
+    {
+        foreach ($workflowClasses as $class) {
+            $this->workflows->register($class);
+        }
+        return $this;
+    }
+
+    /** Starts a graceful shutdown: polling stops, running activities finish (or are cancelled), run() returns. */
+    public function shutdown(): void
+    {
+        $this->shutdownRequested = true;
+        $this->core?->initiateShutdown();
+    }
+
+    /**
+     * @internal creates the core worker and schedules its poll loops on $scheduler
+     * @throws \LogicException nothing registered
+     * @throws \ValueError the core rejected an option (the message names it)
+     */
+    public function start(FiberScheduler $scheduler): void
+    {
+        $hasWorkflows = !$this->workflows->isEmpty();
+        if (!$hasWorkflows && $this->activities->isEmpty()) {
+            throw new \LogicException(\sprintf('worker for "%s" has nothing registered', $this->taskQueue));
+        }
+        $namespace = $this->client->getNamespace();
+        $json = $this->options->toJson($namespace, $this->taskQueue, $hasWorkflows, !$this->activities->isEmpty());
+        $this->core = new CoreWorker($this->client->getConnection(), $json);
+        $converter = $this->client->getDataConverter();
+        // Local activities of this worker's workflows arrive on the activity poll, so workflows need it too.
+        $activities = new ActivityTaskRunner($this->core, $scheduler, $this->activities, $converter, $this->taskQueue);
+        $this->spawnPoller($scheduler, $activities->pollUntilShutdown(...), $activities);
+        if ($hasWorkflows) {
+            $runner = new WorkflowTaskRunner($this->core, $scheduler, $this->workflows, $converter, $namespace, $this->taskQueue);
+            $this->spawnPoller($scheduler, $runner->pollUntilShutdown(...), $activities);
+        }
+        if ($this->shutdownRequested) {
+            $this->core->initiateShutdown();
+        }
+    }
+
+    /** @internal the error that stopped this worker, if any */
+    public function getFailure(): ?\Throwable
+    {
+        return $this->failure;
+    }
+
+    private function spawnPoller(FiberScheduler $scheduler, \Closure $poll, ActivityTaskRunner $activities): void
+    {
+        $this->runningPollers++;
+        $scheduler->spawn(function () use ($poll, $scheduler, $activities): void {
+            $this->pollUntilShutdown($poll);
+            if (--$this->runningPollers === 0) {
+                $this->finalize($scheduler, $activities);
+            }
+        });
+    }
+
+    private function pollUntilShutdown(\Closure $poll): void
+    {
+        \assert($this->core !== null);
+        for (;;) {
+            try {
+                $poll();
+                return;
+            } catch (TemporalException $e) {
+                // A poll error is fatal for this worker (the core already retried): drain, then report the first.
+                $this->failure ??= $e;
+                $this->core->initiateShutdown();
+            }
+        }
+    }
+
+    /** Runs once both polls reported shutdown: every task is completed by then but the last completions. */
+    private function finalize(FiberScheduler $scheduler, ActivityTaskRunner $activities): void
+    {
+        \assert($this->core !== null);
+        while ($activities->runningCount() > 0) {
+            $scheduler->yield();
+        }
+        $scheduler->await($this->core->startFinalizeShutdown());
+    }
+}

@@ -1,0 +1,92 @@
+<?php
+
+declare(strict_types=1);
+
+namespace TrueAsync\Temporal\Worker;
+
+use TrueAsync\Temporal\Client\Client;
+use TrueAsync\Temporal\Worker\Internal\FiberScheduler;
+
+/**
+ * Runs any number of workers (one per task queue) in this process, on one Fiber scheduler driven by the
+ * extension's completion queue. SIGINT and SIGTERM start a graceful shutdown when pcntl is available.
+ *
+ * On stock PHP one process runs one thing at a time: an activity that blocks (sleep(), a synchronous HTTP
+ * call) blocks every other activity and workflow task of this process until it returns. Run blocking
+ * activities in activity-only worker processes, and scale out with more processes.
+ */
+final class WorkerFactory
+{
+    /** @var list<Worker> */
+    private array $workers = [];
+
+    private function __construct(private readonly Client $client)
+    {
+    }
+
+    public static function create(Client $client): self
+    {
+        return new self($client);
+    }
+
+    public function newWorker(string $taskQueue = 'default', ?WorkerOptions $options = null): Worker
+    {
+        if ($taskQueue === '') {
+            throw new \ValueError('the task queue name must not be empty');
+        }
+        return $this->workers[] = new Worker($taskQueue, $options ?? WorkerOptions::new(), $this->client);
+    }
+
+    /**
+     * Runs every worker until all have shut down (shutdown(), or SIGINT/SIGTERM), every task completed.
+     *
+     * @throws \Throwable the first error that stopped a worker, after every worker has shut down
+     */
+    public function run(): void
+    {
+        $scheduler = new FiberScheduler();
+        $restore = $this->handleSignals();
+        try {
+            foreach ($this->workers as $worker) {
+                $worker->start($scheduler);
+            }
+            $scheduler->run();
+        } finally {
+            $restore();
+        }
+        foreach ($this->workers as $worker) {
+            if ($worker->getFailure() !== null) {
+                throw $worker->getFailure();
+            }
+        }
+    }
+
+    /** Starts a graceful shutdown of every worker. Safe to call from a signal handler or an activity. */
+    public function shutdown(): void
+    {
+        foreach ($this->workers as $worker) {
+            $worker->shutdown();
+        }
+    }
+
+    /** @return \Closure(): void puts the previous handlers back */
+    private function handleSignals(): \Closure
+    {
+        if (!\function_exists('pcntl_signal')) {
+            return static function (): void {
+            };
+        }
+        $wasAsync = pcntl_async_signals(true);
+        $previous = [];
+        foreach ([SIGINT, SIGTERM] as $signal) {
+            $previous[$signal] = pcntl_signal_get_handler($signal);
+            pcntl_signal($signal, fn () => $this->shutdown());
+        }
+        return static function () use ($previous, $wasAsync): void {
+            foreach ($previous as $signal => $handler) {
+                pcntl_signal($signal, $handler);
+            }
+            pcntl_async_signals($wasAsync);
+        };
+    }
+}

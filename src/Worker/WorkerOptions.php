@@ -1,0 +1,135 @@
+<?php
+
+declare(strict_types=1);
+
+namespace TrueAsync\Temporal\Worker;
+
+/**
+ * How a worker polls and how much it runs at once. Immutable; each with*() returns a copy. Values are checked
+ * by the core when the worker starts (a bad one raises \ValueError naming it).
+ */
+final class WorkerOptions
+{
+    private int $maxConcurrentActivityExecutionSize = 100;
+    private int $maxConcurrentWorkflowTaskExecutionSize = 100;
+    private int $maxConcurrentLocalActivityExecutionSize = 100;
+    private int $maxCachedWorkflows = 1000;
+    private int $maxConcurrentWorkflowTaskPollers = 5;
+    private int $maxConcurrentActivityTaskPollers = 5;
+    private float $gracefulShutdownTimeout = 0.0;
+    private float $defaultHeartbeatThrottleInterval = 30.0;
+    private float $maxHeartbeatThrottleInterval = 60.0;
+    private ?float $workerActivitiesPerSecond = null;
+    private ?float $taskQueueActivitiesPerSecond = null;
+    private ?string $identity = null;
+    private ?string $buildId = null;
+
+    public static function new(): self
+    {
+        return new self();
+    }
+
+    public function withMaxConcurrentActivityExecutionSize(int $size): self
+    {
+        return $this->with('maxConcurrentActivityExecutionSize', $size);
+    }
+
+    public function withMaxConcurrentWorkflowTaskExecutionSize(int $size): self
+    {
+        return $this->with('maxConcurrentWorkflowTaskExecutionSize', $size);
+    }
+
+    public function withMaxConcurrentLocalActivityExecutionSize(int $size): self
+    {
+        return $this->with('maxConcurrentLocalActivityExecutionSize', $size);
+    }
+
+    public function withMaxCachedWorkflows(int $count): self
+    {
+        return $this->with('maxCachedWorkflows', $count);
+    }
+
+    public function withMaxConcurrentWorkflowTaskPollers(int $pollers): self
+    {
+        return $this->with('maxConcurrentWorkflowTaskPollers', $pollers);
+    }
+
+    public function withMaxConcurrentActivityTaskPollers(int $pollers): self
+    {
+        return $this->with('maxConcurrentActivityTaskPollers', $pollers);
+    }
+
+    /** Seconds running activities get, after shutdown starts, before they are cancelled (WORKER_SHUTDOWN). */
+    public function withGracefulShutdownTimeout(float $seconds): self
+    {
+        return $this->with('gracefulShutdownTimeout', $seconds);
+    }
+
+    public function withDefaultHeartbeatThrottleInterval(float $seconds): self
+    {
+        return $this->with('defaultHeartbeatThrottleInterval', $seconds);
+    }
+
+    public function withMaxHeartbeatThrottleInterval(float $seconds): self
+    {
+        return $this->with('maxHeartbeatThrottleInterval', $seconds);
+    }
+
+    public function withWorkerActivitiesPerSecond(?float $rate): self
+    {
+        return $this->with('workerActivitiesPerSecond', $rate);
+    }
+
+    public function withTaskQueueActivitiesPerSecond(?float $rate): self
+    {
+        return $this->with('taskQueueActivitiesPerSecond', $rate);
+    }
+
+    /** Overrides the client's identity for this worker. */
+    public function withIdentity(?string $identity): self
+    {
+        return $this->with('identity', $identity);
+    }
+
+    public function withBuildId(?string $buildId): self
+    {
+        return $this->with('buildId', $buildId);
+    }
+
+    /** @internal the worker options document of docs/DESIGN.md */
+    public function toJson(string $namespace, string $taskQueue, bool $workflows, bool $activities): string
+    {
+        return json_encode([
+            'namespace' => $namespace,
+            'task_queue' => $taskQueue,
+            'identity' => $this->identity,
+            'build_id' => $this->buildId,
+            'workflows' => $workflows,
+            'activities' => $activities,
+            'max_concurrent_workflow_tasks' => $this->maxConcurrentWorkflowTaskExecutionSize,
+            'max_concurrent_activities' => $this->maxConcurrentActivityExecutionSize,
+            'max_concurrent_local_activities' => $this->maxConcurrentLocalActivityExecutionSize,
+            'max_cached_workflows' => $this->maxCachedWorkflows,
+            'workflow_task_pollers' => $this->maxConcurrentWorkflowTaskPollers,
+            'activity_task_pollers' => $this->maxConcurrentActivityTaskPollers,
+            'graceful_shutdown_period_ms' => self::milliseconds($this->gracefulShutdownTimeout),
+            'default_heartbeat_throttle_interval_ms' => self::milliseconds($this->defaultHeartbeatThrottleInterval),
+            'max_heartbeat_throttle_interval_ms' => self::milliseconds($this->maxHeartbeatThrottleInterval),
+            'max_activities_per_second' => $this->workerActivitiesPerSecond,
+            'max_task_queue_activities_per_second' => $this->taskQueueActivitiesPerSecond,
+        ], JSON_THROW_ON_ERROR | JSON_PRESERVE_ZERO_FRACTION);
+    }
+
+    private function with(string $property, mixed $value): self
+    {
+        $copy = clone $this;
+        $copy->$property = $value;
+        return $copy;
+    }
+
+    // A negative value stays negative, so the core's range check names the option instead of PHP wrapping it.
+    private static function milliseconds(float $seconds): int
+    {
+        return (int) round($seconds * 1000);
+    }
+}

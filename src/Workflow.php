@@ -1,0 +1,192 @@
+<?php
+
+declare(strict_types=1);
+
+namespace TrueAsync\Temporal;
+
+use TrueAsync\Temporal\Exception\Failure\TemporalFailure;
+use TrueAsync\Temporal\Workflow\ActivityOptions;
+use TrueAsync\Temporal\Workflow\ChildWorkflowOptions;
+use TrueAsync\Temporal\Workflow\Future;
+use TrueAsync\Temporal\Workflow\Internal\ActivityStub;
+use TrueAsync\Temporal\Workflow\Internal\WorkflowRun;
+use TrueAsync\Temporal\Workflow\WorkflowInfo;
+
+/**
+ * The deterministic API of workflow code. Every call that waits suspends the workflow's Fiber until Temporal
+ * resolves it from history; there is no `yield` to write. Calling these outside workflow code throws
+ * \LogicException.
+ */
+final class Workflow
+{
+    private function __construct()
+    {
+    }
+
+    /**
+     * Runs an activity and returns its result (decoded as $returnType when given).
+     *
+     * @param list<mixed> $args
+     * @throws TemporalFailure the activity failed; its cause says why
+     */
+    public static function executeActivity(string $type, array $args, ActivityOptions $options, ?string $returnType = null): mixed
+    {
+        return WorkflowRun::current()->context->executeActivity($type, $args, $options, $returnType);
+    }
+
+    /**
+     * A proxy whose method calls run the activities of an #[ActivityInterface].
+     *
+     * @template T of object
+     * @param class-string<T> $interface
+     * @return T
+     */
+    public static function newActivityStub(string $interface, ActivityOptions $options): object
+    {
+        /** @var T */
+        return new ActivityStub($interface, $options);
+    }
+
+    /**
+     * Starts a child workflow and waits for its result (decoded as $returnType when given). Cancel it by
+     * cancelling the branch (Workflow::async()) it runs in.
+     *
+     * @param list<mixed> $args
+     * @throws TemporalFailure the child could not start, failed, was cancelled, terminated or timed out
+     */
+    public static function executeChildWorkflow(string $type, array $args = [], ?ChildWorkflowOptions $options = null, ?string $returnType = null): mixed
+    {
+        return WorkflowRun::current()->context->executeChildWorkflow($type, $args, $options ?? ChildWorkflowOptions::new(), $returnType);
+    }
+
+    /**
+     * Ends this run and starts a new one of the same workflow (or $workflowType) with $args and a fresh
+     * history. Never returns. Don't catch \Throwable around it.
+     *
+     * @param list<mixed> $args
+     */
+    public static function continueAsNew(array $args = [], ?string $workflowType = null, ?string $taskQueue = null): never
+    {
+        WorkflowRun::current()->context->continueAsNew($args, $workflowType, $taskQueue);
+    }
+
+    /** Waits $seconds of workflow time (a durable timer). */
+    public static function sleep(float $seconds): void
+    {
+        WorkflowRun::current()->context->timer($seconds);
+    }
+
+    /** Same as sleep(), under the name other SDKs use. */
+    public static function timer(float $seconds): void
+    {
+        self::sleep($seconds);
+    }
+
+    /** Waits until $condition() is true; with a timeout, returns false when the time passes first. */
+    public static function await(callable $condition, ?float $timeoutSeconds = null): bool
+    {
+        return WorkflowRun::current()->context->await(\Closure::fromCallable($condition), $timeoutSeconds);
+    }
+
+    /**
+     * Runs $branch concurrently with the caller (in a Fiber of its own); await the returned Future.
+     * Branches run in a stable order, so replays interleave them the same way.
+     */
+    public static function async(callable $branch): Future
+    {
+        return WorkflowRun::current()->context->async(\Closure::fromCallable($branch));
+    }
+
+    /**
+     * Like async(), but the branch is not cancelled when the workflow (or the caller's scope) is: for cleanup
+     * that must finish while the workflow is being cancelled. Future::cancel() still cancels it.
+     */
+    public static function asyncDetached(callable $branch): Future
+    {
+        return WorkflowRun::current()->context->async(\Closure::fromCallable($branch), true);
+    }
+
+    /** Whether the workflow has been asked to cancel (its waits then end with a CanceledFailure, once). */
+    public static function isCancelRequested(): bool
+    {
+        return WorkflowRun::current()->context->isCancelRequested();
+    }
+
+    /**
+     * Waits for every future; returns their results in the same order (keys kept).
+     *
+     * @param array<Future> $futures
+     * @return array<mixed>
+     * @throws \Throwable the first failure, in order of the array, once all are done
+     */
+    public static function awaitAll(array $futures): array
+    {
+        self::await(fn (): bool => array_reduce($futures, fn (bool $all, Future $f) => $all && $f->isDone(), true));
+        return array_map(fn (Future $f) => $f->await(), $futures);
+    }
+
+    /**
+     * Waits until one future is done and returns its key (the first done in array order).
+     *
+     * @param array<Future> $futures
+     */
+    public static function awaitAny(array $futures): int|string
+    {
+        $done = null;
+        self::await(function () use ($futures, &$done): bool {
+            foreach ($futures as $key => $future) {
+                if ($future->isDone()) {
+                    $done = $key;
+                    return true;
+                }
+            }
+            return false;
+        });
+        return $done;
+    }
+
+    /** Deterministic randomness: the same numbers on every replay of this run. */
+    public static function random(): \Random\Randomizer
+    {
+        return WorkflowRun::current()->context->random();
+    }
+
+    /** A deterministic version 4 UUID, drawn from random(). */
+    public static function uuid4(): string
+    {
+        return WorkflowRun::current()->context->uuid4();
+    }
+
+    /**
+     * Guards a code change: true for runs that reach this point on new code (a marker is recorded), false
+     * when replaying a history recorded before the change. Patches are booleans, not versions; histories
+     * recorded by the RoadRunner SDK's getVersion() cannot be replayed by this SDK.
+     */
+    public static function patched(string $patchId): bool
+    {
+        return WorkflowRun::current()->context->patched($patchId);
+    }
+
+    /** Marks a patch deprecated once no history without it can be replayed anymore. */
+    public static function deprecatePatch(string $patchId): void
+    {
+        WorkflowRun::current()->context->patched($patchId, true);
+    }
+
+    /** The workflow's clock: the time of the current activation, the same on every replay. */
+    public static function now(): \DateTimeImmutable
+    {
+        return WorkflowRun::current()->context->now();
+    }
+
+    public static function getInfo(): WorkflowInfo
+    {
+        return WorkflowRun::current()->context->getInfo();
+    }
+
+    /** True while history is being replayed: skip side effects such as logging. */
+    public static function isReplaying(): bool
+    {
+        return WorkflowRun::current()->context->isReplaying();
+    }
+}

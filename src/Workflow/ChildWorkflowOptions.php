@@ -1,0 +1,95 @@
+<?php
+
+declare(strict_types=1);
+
+namespace TrueAsync\Temporal\Workflow;
+
+use TrueAsync\Temporal\Internal\ProtoTime;
+use TrueAsync\Temporal\RetryPolicy;
+
+/** How a workflow starts a child workflow. Immutable; each with*() returns a copy. */
+final class ChildWorkflowOptions
+{
+    private ?string $workflowId = null;
+    private ?string $taskQueue = null;
+    private float $executionTimeout = 0.0;
+    private float $runTimeout = 0.0;
+    private float $taskTimeout = 0.0;
+    private ParentClosePolicy $parentClosePolicy = ParentClosePolicy::Terminate;
+    private ?RetryPolicy $retryPolicy = null;
+
+    public static function new(): self
+    {
+        return new self();
+    }
+
+    /** Defaults to a deterministic UUID from Workflow::uuid4(). */
+    public function withWorkflowId(?string $workflowId): self
+    {
+        return $this->with('workflowId', $workflowId);
+    }
+
+    /** Defaults to the parent's task queue. */
+    public function withTaskQueue(?string $taskQueue): self
+    {
+        return $this->with('taskQueue', $taskQueue);
+    }
+
+    public function withWorkflowExecutionTimeout(\DateInterval|int|float $timeout): self
+    {
+        return $this->with('executionTimeout', ProtoTime::seconds($timeout, 'workflow execution timeout'));
+    }
+
+    public function withWorkflowRunTimeout(\DateInterval|int|float $timeout): self
+    {
+        return $this->with('runTimeout', ProtoTime::seconds($timeout, 'workflow run timeout'));
+    }
+
+    public function withWorkflowTaskTimeout(\DateInterval|int|float $timeout): self
+    {
+        return $this->with('taskTimeout', ProtoTime::seconds($timeout, 'workflow task timeout'));
+    }
+
+    public function withParentClosePolicy(ParentClosePolicy $policy): self
+    {
+        return $this->with('parentClosePolicy', $policy);
+    }
+
+    public function withRetryPolicy(?RetryPolicy $retryPolicy): self
+    {
+        return $this->with('retryPolicy', $retryPolicy);
+    }
+
+    public function getWorkflowId(): ?string
+    {
+        return $this->workflowId;
+    }
+
+    public function getTaskQueue(): ?string
+    {
+        return $this->taskQueue;
+    }
+
+    /** @internal [execution, run, task] timeouts in seconds, 0 = unset */
+    public function getTimeouts(): array
+    {
+        return [$this->executionTimeout, $this->runTimeout, $this->taskTimeout];
+    }
+
+    public function getParentClosePolicy(): ParentClosePolicy
+    {
+        return $this->parentClosePolicy;
+    }
+
+    public function getRetryPolicy(): ?RetryPolicy
+    {
+        return $this->retryPolicy;
+    }
+
+    private function with(string $property, mixed $value): self
+    {
+        $copy = clone $this;
+        $copy->$property = $value;
+        return $copy;
+    }
+}

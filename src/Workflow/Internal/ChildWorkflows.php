@@ -1,0 +1,98 @@
+<?php
+
+declare(strict_types=1);
+
+namespace TrueAsync\Temporal\Workflow\Internal;
+
+use TrueAsync\Temporal\Api\Coresdk\ChildWorkflow\ChildWorkflowResult;
+use TrueAsync\Temporal\Api\Coresdk\WorkflowActivation\ResolveChildWorkflowExecutionStart;
+use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\CancelChildWorkflowExecution;
+use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\StartChildWorkflowExecution;
+use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\WorkflowCommand;
+use TrueAsync\Temporal\Api\Common\V1\Payloads;
+use TrueAsync\Temporal\Exception\Failure\ApplicationFailure;
+use TrueAsync\Temporal\Exception\Failure\TemporalFailure;
+use TrueAsync\Temporal\Internal\ProtoTime;
+use TrueAsync\Temporal\Workflow\ChildWorkflowOptions;
+
+/**
+ * Starting child workflows and waiting for their results: two resolutions share one sequence number.
+ *
+ * @internal
+ */
+final class ChildWorkflows
+{
+    public function __construct(private readonly WorkflowRun $run)
+    {
+    }
+
+    /**
+     * @param list<mixed> $args
+     * @throws TemporalFailure the child could not start, failed, was cancelled, terminated or timed out
+     */
+    public function execute(string $type, array $args, ChildWorkflowOptions $options, ?string $returnType): mixed
+    {
+        $seq = $this->run->nextSequence('child');
+        $workflowId = $options->getWorkflowId() ?? $this->run->context->uuid4();
+        $this->run->command(new WorkflowCommand(['start_child_workflow_execution' => $this->start($seq, $workflowId, $type, $args, $options)]));
+        $cancel = function () use ($seq): bool {
+            $this->run->command(new WorkflowCommand(['cancel_child_workflow_execution' =>
+                new CancelChildWorkflowExecution(['child_workflow_seq' => $seq, 'reason' => 'cancelled by its parent'])]));
+            return true;
+        };
+        $this->run->suspend('child_start', $seq, fn (ResolveChildWorkflowExecutionStart $r) => $this->started($r, $workflowId, $type), $cancel);
+        return $this->run->suspend('child', $seq, fn (ChildWorkflowResult $r) => $this->result($r, $returnType), $cancel);
+    }
+
+    private function start(int $seq, string $workflowId, string $type, array $args, ChildWorkflowOptions $options): StartChildWorkflowExecution
+    {
+        $command = new StartChildWorkflowExecution([
+            'seq' => $seq,
+            'namespace' => $this->run->info->namespace,
+            'workflow_id' => $workflowId,
+            'workflow_type' => $type,
+            'task_queue' => $options->getTaskQueue() ?? $this->run->info->taskQueue,
+            'input' => iterator_to_array($this->run->converter->toPayloads($args)->getPayloads(), false),
+            'parent_close_policy' => $options->getParentClosePolicy()->value,
+        ]);
+        [$execution, $run, $task] = $options->getTimeouts();
+        foreach (['setWorkflowExecutionTimeout' => $execution, 'setWorkflowRunTimeout' => $run, 'setWorkflowTaskTimeout' => $task] as $setter => $seconds) {
+            if ($seconds > 0) {
+                $command->$setter(ProtoTime::toDuration($seconds));
+            }
+        }
+        if ($options->getRetryPolicy() !== null) {
+            $command->setRetryPolicy($options->getRetryPolicy()->toMessage());
+        }
+        return $command;
+    }
+
+    /** @throws TemporalFailure */
+    private function started(ResolveChildWorkflowExecutionStart $resolution, string $workflowId, string $type): string
+    {
+        $converter = $this->run->converter;
+        return match ($resolution->getStatus()) {
+            'succeeded' => $resolution->getSucceeded()->getRunId(),
+            'cancelled' => throw $converter->getFailureConverter()->toException($resolution->getCancelled()->getFailure(), $converter),
+            default => throw ApplicationFailure::create(
+                "child workflow $type with id $workflowId could not start: a workflow with that id already exists",
+                'ChildWorkflowAlreadyStarted',
+                nonRetryable: true,
+            ),
+        };
+    }
+
+    /** @throws TemporalFailure */
+    private function result(ChildWorkflowResult $result, ?string $returnType): mixed
+    {
+        $converter = $this->run->converter;
+        return match ($result->getStatus()) {
+            'completed' => $converter->fromPayloads(
+                new Payloads(['payloads' => array_filter([$result->getCompleted()->getResult()])]),
+                [$returnType],
+            )[0] ?? null,
+            'failed' => throw $converter->getFailureConverter()->toException($result->getFailed()->getFailure(), $converter),
+            default => throw $converter->getFailureConverter()->toException($result->getCancelled()->getFailure(), $converter),
+        };
+    }
+}

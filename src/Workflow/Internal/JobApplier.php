@@ -1,0 +1,130 @@
+<?php
+
+declare(strict_types=1);
+
+namespace TrueAsync\Temporal\Workflow\Internal;
+
+use TrueAsync\Temporal\Api\Coresdk\WorkflowActivation\DoUpdate;
+use TrueAsync\Temporal\Api\Coresdk\WorkflowActivation\InitializeWorkflow;
+use TrueAsync\Temporal\Api\Coresdk\WorkflowActivation\QueryWorkflow;
+use TrueAsync\Temporal\Api\Coresdk\WorkflowActivation\SignalWorkflow;
+use TrueAsync\Temporal\Api\Coresdk\WorkflowActivation\WorkflowActivation;
+use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\QueryResult;
+use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\QuerySuccess;
+use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\UpdateResponse;
+use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\WorkflowCommand;
+use TrueAsync\Temporal\Exception\Failure\ApplicationFailure;
+
+/**
+ * Applies an activation's jobs to a run as state changes only (no Fiber runs here), and answers queries.
+ *
+ * @internal
+ */
+final class JobApplier
+{
+    /** @var array<string, list<SignalWorkflow>> signals that arrived before a handler existed, by name */
+    private array $bufferedSignals = [];
+
+    /**
+     * @return list<QueryWorkflow> the queries, to answer after the Fibers ran
+     * @throws \LogicException a job this engine does not support yet, or a resolution nobody waits for
+     */
+    public function apply(WorkflowRun $run, WorkflowActivation $activation): array
+    {
+        $queries = [];
+        $start = null;
+        foreach ($activation->getJobs() as $job) {
+            match ($job->getVariant()) {
+                'initialize_workflow' => $start = $this->initialize($run, $job->getInitializeWorkflow()),
+                'fire_timer' => $run->resolve('timer', $job->getFireTimer()->getSeq(), true),
+                'resolve_activity' => $run->resolve('activity', $job->getResolveActivity()->getSeq(),
+                    $job->getResolveActivity()->getResult()),
+                'resolve_child_workflow_execution_start' => $run->resolve('child_start',
+                    $job->getResolveChildWorkflowExecutionStart()->getSeq(), $job->getResolveChildWorkflowExecutionStart()),
+                'resolve_child_workflow_execution' => $run->resolve('child',
+                    $job->getResolveChildWorkflowExecution()->getSeq(), $job->getResolveChildWorkflowExecution()->getResult()),
+                'signal_workflow' => $this->signal($run, $job->getSignalWorkflow()),
+                'cancel_workflow' => $run->requestCancel(),
+                'query_workflow' => $queries[] = $job->getQueryWorkflow(),
+                'do_update' => $this->update($run, $job->getDoUpdate()),
+                'update_random_seed' => $run->reseed((int) $job->getUpdateRandomSeed()->getRandomnessSeed()),
+                'notify_has_patch' => $run->notifyPatch($job->getNotifyHasPatch()->getPatchId()),
+                default => throw new \LogicException(\sprintf(
+                    'workflow %s received a "%s" job, which this SDK version does not support yet',
+                    $run->definition->type,
+                    $job->getVariant(),
+                )),
+            };
+        }
+        if ($start !== null) {
+            // After the signal handlers, so state set by signal-with-start is visible to the workflow method.
+            $run->startMain(fn () => $run->definition->run->call($run->instance(), $start->getArguments(), $run->converter));
+        }
+        return $queries;
+    }
+
+    public function answer(WorkflowRun $run, QueryWorkflow $query): WorkflowCommand
+    {
+        $result = new QueryResult(['query_id' => $query->getQueryId()]);
+        try {
+            $handler = $run->definition->query($query->getQueryType()) ?? throw ApplicationFailure::create(
+                \sprintf('unknown query "%s" (known queries: %s)', $query->getQueryType(),
+                    implode(', ', $run->definition->queryNames()) ?: 'none'),
+                'QueryNotRegistered',
+            );
+            $value = $run->readOnly(fn () => $handler->call($run->instance(), $query->getArguments(), $run->converter));
+            $result->setSucceeded(new QuerySuccess(['response' => $run->converter->toPayloads([$value])->getPayloads()[0]]));
+        } catch (\Throwable $e) {
+            $result->setFailed($run->converter->getFailureConverter()->toFailure($e, $run->converter));
+        }
+        return new WorkflowCommand(['respond_to_query' => $result]);
+    }
+
+    /** Accepted or rejected now (the validator runs only for a new update); the handler completes it later. */
+    private function update(WorkflowRun $run, DoUpdate $update): void
+    {
+        $respond = fn (array $outcome) => $run->command(new WorkflowCommand(['update_response' => new UpdateResponse(
+            ['protocol_instance_id' => $update->getProtocolInstanceId()] + $outcome,
+        )]));
+        $fail = fn (\Throwable $e) => ['rejected' => $run->converter->getFailureConverter()->toFailure($e, $run->converter)];
+        try {
+            $handler = $run->definition->update($update->getName()) ?? throw ApplicationFailure::create(\sprintf(
+                'unknown update "%s" (known updates: %s)',
+                $update->getName(),
+                implode(', ', $run->definition->updateNames()) ?: 'none',
+            ), 'UpdateNotRegistered');
+            $validator = $update->getRunValidator() ? $run->definition->validator($update->getName()) : null;
+            if ($validator !== null) {
+                $run->readOnly(fn () => $validator->call($run->instance(), $update->getInput(), $run->converter));
+            }
+        } catch (\Throwable $e) {
+            $respond($fail($e));
+            return;
+        }
+        $respond(['accepted' => new \Google\Protobuf\GPBEmpty()]);
+        $run->startHandler(function () use ($run, $handler, $update, $respond, $fail): void {
+            try {
+                $value = $handler->call($run->instance(), $update->getInput(), $run->converter);
+                $respond(['completed' => $run->converter->toPayloads([$value])->getPayloads()[0]]);
+            } catch (\Throwable $e) {
+                $respond($fail($e));
+            }
+        });
+    }
+
+    private function initialize(WorkflowRun $run, InitializeWorkflow $init): InitializeWorkflow
+    {
+        $run->reseed((int) $init->getRandomnessSeed());
+        return $init;
+    }
+
+    private function signal(WorkflowRun $run, SignalWorkflow $signal): void
+    {
+        $handler = $run->definition->signal($signal->getSignalName());
+        if ($handler === null) {
+            $this->bufferedSignals[$signal->getSignalName()][] = $signal;
+            return;
+        }
+        $run->startHandler(fn () => $handler->call($run->instance(), $signal->getInput(), $run->converter));
+    }
+}

@@ -1,0 +1,223 @@
+<?php
+
+declare(strict_types=1);
+
+namespace TrueAsync\Temporal\Workflow\Internal;
+
+use TrueAsync\Temporal\Api\Common\V1\Payloads;
+use TrueAsync\Temporal\Api\Coresdk\ActivityResult\ActivityResolution;
+use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\CancelTimer;
+use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\ContinueAsNewWorkflowExecution;
+use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\RequestCancelActivity;
+use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\ScheduleActivity;
+use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\StartTimer;
+use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\WorkflowCommand;
+use TrueAsync\Temporal\Exception\Failure\TemporalFailure;
+use TrueAsync\Temporal\Internal\ProtoTime;
+use TrueAsync\Temporal\Workflow\ActivityOptions;
+use TrueAsync\Temporal\Workflow\ChildWorkflowOptions;
+use TrueAsync\Temporal\Workflow\Future;
+use TrueAsync\Temporal\Workflow\WorkflowInfo;
+
+/**
+ * The blessed calls of one run: each takes the next sequence number of its kind, adds its command, and
+ * suspends the calling Fiber until the core resolves it.
+ *
+ * @internal
+ */
+final class WorkflowContext
+{
+    public function __construct(private readonly WorkflowRun $run)
+    {
+    }
+
+    public function getInfo(): WorkflowInfo
+    {
+        return $this->run->info;
+    }
+
+    public function now(): \DateTimeImmutable
+    {
+        return $this->run->now();
+    }
+
+    public function isReplaying(): bool
+    {
+        return $this->run->isReplaying();
+    }
+
+    /**
+     * Runs $branch in a Fiber of its own, started after the caller's next wait (FIFO, deterministic), in a
+     * cancellation scope of its own: a child of the caller's, or detached from it.
+     */
+    public function async(\Closure $branch, bool $detached = false): Future
+    {
+        $scope = new CancellationScope($this->run->currentScope(), $detached);
+        $future = new Future(fn () => $this->run->cancelScope($scope));
+        $this->run->startHandler(static function () use ($branch, $future): void {
+            try {
+                $future->settle($branch(), null);
+            } catch (\Throwable $e) {
+                $future->settle(null, $e);
+            }
+        }, $scope);
+        return $future;
+    }
+
+    /** @param list<mixed> $args */
+    public function executeChildWorkflow(string $type, array $args, ChildWorkflowOptions $options, ?string $returnType): mixed
+    {
+        return (new ChildWorkflows($this->run))->execute($type, $args, $options, $returnType);
+    }
+
+    /**
+     * @param list<mixed> $args
+     * @throws ContinueAsNew always
+     */
+    public function continueAsNew(array $args, ?string $workflowType, ?string $taskQueue): never
+    {
+        $this->run->assertMayAct();
+        throw new ContinueAsNew(new ContinueAsNewWorkflowExecution([
+            'workflow_type' => $workflowType ?? $this->run->info->workflowType,
+            'task_queue' => $taskQueue ?? $this->run->info->taskQueue,
+            'arguments' => iterator_to_array($this->run->converter->toPayloads($args)->getPayloads(), false),
+        ]));
+    }
+
+    public function isCancelRequested(): bool
+    {
+        return $this->run->isCancelRequested();
+    }
+
+    /** The run's randomness: seeded by the core, so replays draw the same numbers; reseeded on reset. */
+    public function random(): \Random\Randomizer
+    {
+        return $this->run->randomizer();
+    }
+
+    /** A version 4 UUID drawn from random(). */
+    public function uuid4(): string
+    {
+        $bytes = $this->run->randomizer()->getBytes(16);
+        $bytes[6] = \chr((\ord($bytes[6]) & 0x0f) | 0x40);
+        $bytes[8] = \chr((\ord($bytes[8]) & 0x3f) | 0x80);
+        return vsprintf('%s%s-%s-%s-%s-%s%s%s', str_split(bin2hex($bytes), 4));
+    }
+
+    /** Whether this run takes the patched code path for $patchId (memoized; recorded in history). */
+    public function patched(string $patchId, bool $deprecated = false): bool
+    {
+        return $this->run->patched($patchId, $deprecated);
+    }
+
+    /**
+     * @param list<mixed> $args
+     * @throws TemporalFailure the activity failed (an ActivityFailure whose cause says why)
+     */
+    public function executeActivity(string $type, array $args, ActivityOptions $options, ?string $returnType): mixed
+    {
+        $seq = $this->run->nextSequence('activity');
+        $this->run->command(new WorkflowCommand(['schedule_activity' => $this->schedule($seq, $type, $args, $options)]));
+        return $this->run->suspend(
+            'activity',
+            $seq,
+            fn (ActivityResolution $resolution) => $this->activityResult($resolution, $returnType),
+            function () use ($seq): bool {
+                // The core answers with a cancelled resolution (at once, for the default TRY_CANCEL).
+                $this->run->command(new WorkflowCommand(['request_cancel_activity' => new RequestCancelActivity(['seq' => $seq])]));
+                return true;
+            },
+        );
+    }
+
+    public function timer(float $seconds): void
+    {
+        if ($seconds <= 0) {
+            return;
+        }
+        $seq = $this->startTimer($seconds);
+        $this->run->suspend('timer', $seq, fn () => null, fn (): bool => $this->cancelTimer($seq));
+    }
+
+    /**
+     * Waits until $condition is true, re-checked after every state change; with a timeout, returns false when
+     * it passes first.
+     */
+    public function await(\Closure $condition, ?float $timeoutSeconds): bool
+    {
+        if ($condition()) {
+            return true;
+        }
+        $conditionId = $this->run->waitUntil($condition);
+        $timer = $timeoutSeconds === null ? null : $this->startTimer(max($timeoutSeconds, 0.001));
+        if ($timer === null) {
+            return \Fiber::suspend();
+        }
+        $fired = $this->run->suspend('timer', $timer, fn () => false, fn (): bool => $this->cancelTimer($timer));
+        if ($fired === false) {
+            $this->run->dropCondition($conditionId);
+            return false;
+        }
+        // The condition woke us first: the timer will never be waited for.
+        $this->run->forget('timer', $timer);
+        $this->cancelTimer($timer);
+        return true;
+    }
+
+    /** A cancelled timer never fires: the wait ends here (false = wake the waiter now). */
+    private function cancelTimer(int $seq): bool
+    {
+        $this->run->command(new WorkflowCommand(['cancel_timer' => new CancelTimer(['seq' => $seq])]));
+        return false;
+    }
+
+    private function startTimer(float $seconds): int
+    {
+        $seq = $this->run->nextSequence('timer');
+        $this->run->command(new WorkflowCommand(['start_timer' => new StartTimer([
+            'seq' => $seq,
+            'start_to_fire_timeout' => ProtoTime::toDuration($seconds),
+        ])]));
+        return $seq;
+    }
+
+    private function schedule(int $seq, string $type, array $args, ActivityOptions $options): ScheduleActivity
+    {
+        [$scheduleToClose, $scheduleToStart, $startToClose, $heartbeat] = $options->getTimeouts();
+        if ($scheduleToClose <= 0 && $startToClose <= 0) {
+            throw new \LogicException("activity $type needs a start-to-close or schedule-to-close timeout");
+        }
+        $command = new ScheduleActivity([
+            'seq' => $seq,
+            'activity_id' => (string) $seq,
+            'activity_type' => $type,
+            'task_queue' => $options->getTaskQueue() ?? $this->run->info->taskQueue,
+            'arguments' => iterator_to_array($this->run->converter->toPayloads($args)->getPayloads(), false),
+        ]);
+        if ($options->getRetryPolicy() !== null) {
+            $command->setRetryPolicy($options->getRetryPolicy()->toMessage());
+        }
+        foreach (['schedule_to_close_timeout' => $scheduleToClose, 'schedule_to_start_timeout' => $scheduleToStart,
+            'start_to_close_timeout' => $startToClose, 'heartbeat_timeout' => $heartbeat] as $field => $seconds) {
+            if ($seconds > 0) {
+                $command->{'set' . str_replace('_', '', ucwords($field, '_'))}(ProtoTime::toDuration($seconds));
+            }
+        }
+        return $command;
+    }
+
+    /** @throws TemporalFailure */
+    private function activityResult(ActivityResolution $resolution, ?string $returnType): mixed
+    {
+        $converter = $this->run->converter;
+        return match ($resolution->getStatus()) {
+            'completed' => $converter->fromPayloads(
+                new Payloads(['payloads' => array_filter([$resolution->getCompleted()->getResult()])]),
+                [$returnType],
+            )[0] ?? null,
+            'failed' => throw $converter->getFailureConverter()->toException($resolution->getFailed()->getFailure(), $converter),
+            'cancelled' => throw $converter->getFailureConverter()->toException($resolution->getCancelled()->getFailure(), $converter),
+            default => throw new \LogicException('activity resolution "' . $resolution->getStatus() . '" is not supported yet'),
+        };
+    }
+}

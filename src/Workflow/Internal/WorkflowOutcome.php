@@ -1,0 +1,58 @@
+<?php
+
+declare(strict_types=1);
+
+namespace TrueAsync\Temporal\Workflow\Internal;
+
+use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\CancelWorkflowExecution;
+use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\CompleteWorkflowExecution;
+use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\FailWorkflowExecution;
+use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\WorkflowCommand;
+use TrueAsync\Temporal\DataConverter\DataConverter;
+use TrueAsync\Temporal\Exception\Failure\CanceledFailure;
+use TrueAsync\Temporal\Exception\Failure\TemporalFailure;
+
+/**
+ * The terminal command for a workflow method that returned or threw.
+ *
+ * @internal
+ */
+final class WorkflowOutcome
+{
+    public static function completed(mixed $result, DataConverter $converter): WorkflowCommand
+    {
+        $payload = $converter->toPayloads([$result])->getPayloads()[0];
+        return new WorkflowCommand([
+            'complete_workflow_execution' => new CompleteWorkflowExecution(['result' => $payload]),
+        ]);
+    }
+
+    /**
+     * A Temporal failure fails the workflow; anything else is a bug to fix, so it fails the workflow task
+     * (rethrown), and the server retries the task until a fixed worker runs it.
+     *
+     * @throws \Throwable $error when it is not a Temporal failure
+     */
+    public static function failed(\Throwable $error, DataConverter $converter, bool $cancelRequested): WorkflowCommand
+    {
+        if (!$error instanceof TemporalFailure) {
+            throw $error;
+        }
+        if ($cancelRequested && self::isCancellation($error)) {
+            return new WorkflowCommand(['cancel_workflow_execution' => new CancelWorkflowExecution()]);
+        }
+        $failure = $converter->getFailureConverter()->toFailure($error, $converter);
+        return new WorkflowCommand(['fail_workflow_execution' => new FailWorkflowExecution(['failure' => $failure])]);
+    }
+
+    /** A cancellation, or an activity/child failure caused by one, lets the workflow end as cancelled. */
+    private static function isCancellation(\Throwable $error): bool
+    {
+        for (; $error !== null; $error = $error->getPrevious()) {
+            if ($error instanceof CanceledFailure) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,111 @@
+<?php
+
+declare(strict_types=1);
+
+namespace TrueAsync\Temporal\Workflow\Internal;
+
+use TrueAsync\Temporal\Api\Coresdk\WorkflowActivation\InitializeWorkflow;
+use TrueAsync\Temporal\Api\Coresdk\WorkflowActivation\WorkflowActivation;
+use TrueAsync\Temporal\Api\Coresdk\WorkflowCompletion\Failure as FailedActivation;
+use TrueAsync\Temporal\Api\Coresdk\WorkflowCompletion\Success;
+use TrueAsync\Temporal\Api\Coresdk\WorkflowCompletion\WorkflowActivationCompletion;
+use TrueAsync\Temporal\Core\TemporalException;
+use TrueAsync\Temporal\Core\Worker as CoreWorker;
+use TrueAsync\Temporal\DataConverter\DataConverter;
+use TrueAsync\Temporal\Worker\Internal\FiberScheduler;
+use TrueAsync\Temporal\Workflow\WorkflowInfo;
+
+/**
+ * The workflow half of a worker: polls activations, keeps the cached runs, applies each activation to its
+ * run and completes it. Every activation gets exactly one completion, evictions and failures included.
+ *
+ * @internal
+ */
+final class WorkflowTaskRunner
+{
+    /** @var array<string, WorkflowRun> by run id; the core decides what stays cached and evicts the rest */
+    private array $runs = [];
+
+    public function __construct(
+        private readonly CoreWorker $core,
+        private readonly FiberScheduler $scheduler,
+        private readonly WorkflowRegistry $registry,
+        private readonly DataConverter $converter,
+        private readonly string $namespace,
+        private readonly string $taskQueue,
+    ) {
+    }
+
+    /** @throws TemporalException the poll failed for good */
+    public function pollUntilShutdown(): void
+    {
+        while (($bytes = $this->scheduler->await($this->core->startPollWorkflowActivation())) !== null) {
+            $activation = new WorkflowActivation();
+            $activation->mergeFromString($bytes);
+            $completion = $this->handle($activation)->serializeToString();
+            // Completing may fetch history: let the poll (and other runs) go on meanwhile.
+            $this->scheduler->spawn(fn () => $this->scheduler->await($this->core->startCompleteWorkflowActivation($completion)));
+        }
+    }
+
+    public function cachedRuns(): int
+    {
+        return \count($this->runs);
+    }
+
+    private function handle(WorkflowActivation $activation): WorkflowActivationCompletion
+    {
+        $runId = $activation->getRunId();
+        $completion = new WorkflowActivationCompletion(['run_id' => $runId]);
+        try {
+            if (self::isEviction($activation)) {
+                ($this->runs[$runId] ?? null)?->evict();
+                unset($this->runs[$runId]);
+                $completion->setSuccessful(new Success());
+                return $completion;
+            }
+            $run = $this->runs[$runId] ??= $this->newRun($activation);
+            $completion->setSuccessful(new Success(['commands' => $run->activate($activation)]));
+        } catch (\Throwable $e) {
+            $failure = $this->converter->getFailureConverter()->toFailure($e, $this->converter);
+            $completion->setFailed(new FailedActivation(['failure' => $failure]));
+        }
+        return $completion;
+    }
+
+    /** @throws \LogicException a cache miss (the core then replays the run) or an unregistered type */
+    private function newRun(WorkflowActivation $activation): WorkflowRun
+    {
+        $init = self::initializeJob($activation) ?? throw new \LogicException(\sprintf(
+            'run %s is not in this worker\'s cache and this activation does not start it; the core replays it',
+            $activation->getRunId(),
+        ));
+        $definition = $this->registry->find($init->getWorkflowType()) ?? throw new \LogicException(\sprintf(
+            'workflow type "%s" is not registered on this worker (registered: %s)',
+            $init->getWorkflowType(),
+            implode(', ', $this->registry->types()) ?: 'none',
+        ));
+        $info = WorkflowInfo::fromInitialize($init, $activation->getRunId(), $this->namespace, $this->taskQueue);
+        return new WorkflowRun($definition, $info, $this->converter);
+    }
+
+    private static function initializeJob(WorkflowActivation $activation): ?InitializeWorkflow
+    {
+        foreach ($activation->getJobs() as $job) {
+            if ($job->getVariant() === 'initialize_workflow') {
+                return $job->getInitializeWorkflow();
+            }
+        }
+        return null;
+    }
+
+    private static function isEviction(WorkflowActivation $activation): bool
+    {
+        foreach ($activation->getJobs() as $job) {
+            if ($job->getVariant() === 'remove_from_cache') {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,135 @@
+<?php
+
+declare(strict_types=1);
+
+namespace TrueAsync\Temporal\Tests\Integration\Worker;
+
+use TrueAsync\Temporal\Client\WorkflowOptions;
+use TrueAsync\Temporal\Tests\Integration\ServerTestCase;
+
+/**
+ * A PHP worker process serving activities that workflows of the Python SDK call; asserts what Python saw.
+ * The last test shuts the worker down gracefully with an activity in flight.
+ */
+final class ActivityWorkerTest extends ServerTestCase
+{
+    private static ChildProcess $pythonWorker;
+    private static ChildProcess $phpWorker;
+    private static string $queue;
+
+    public static function setUpBeforeClass(): void
+    {
+        self::$queue = 'php-activities-' . bin2hex(random_bytes(4));
+        $python = getenv('PYTHON') ?: 'python3';
+        self::$pythonWorker = ChildProcess::start(
+            [$python, __DIR__ . '/../../Interop/python/activity_callers.py', '--task-queue', self::$queue . '-wf'],
+            'python-activity-callers',
+        );
+        self::$phpWorker = ChildProcess::start([PHP_BINARY, '-d', 'extension=' . self::extensionPath(),
+            __DIR__ . '/Fixtures/activity-worker.php', self::$queue, self::$queue . '-b'], 'php-activity-worker');
+        self::$pythonWorker->waitFor('worker ready');
+        self::$phpWorker->waitFor('worker ready');
+    }
+
+    public static function tearDownAfterClass(): void
+    {
+        self::$pythonWorker->stop();
+    }
+
+    public function testPythonWorkflowGetsThePhpActivityResult(): void
+    {
+        self::assertSame(['result' => 'Hello, Ada!'], $this->runActivity(['name' => 'php.greet', 'args' => ['Ada']]));
+    }
+
+    public function testArgumentsAreDecodedPerDeclaredParameterType(): void
+    {
+        $outcome = $this->runActivity(['name' => 'php.describeArguments', 'args' => [3, [1, 2, 3], null, 'blue']]);
+        self::assertSame(['result' => ['int', 6, null, 'Blue']], $outcome);
+    }
+
+    public function testCallableAndDynamicActivities(): void
+    {
+        self::assertSame(['result' => 5], $this->runActivity(['name' => 'php.add', 'args' => [2, 3]]));
+        self::assertSame(['result' => 'dynamic other.thing([1,"x"])'],
+            $this->runActivity(['name' => 'other.thing', 'args' => [1, 'x']]));
+    }
+
+    public function testApplicationFailureReachesPythonWithTypeMessageAndDetails(): void
+    {
+        $outcome = $this->runActivity(['name' => 'php.failNonRetryable', 'args' => ['no stock'], 'max_attempts' => 5]);
+        $error = $outcome['error'];
+        ksort($error);
+        self::assertSame(['details' => ['d1', 7], 'kind' => 'application', 'message' => 'no stock',
+            'non_retryable' => true, 'type' => 'MyActivityError'], $error);
+    }
+
+    public function testUncaughtExceptionBecomesAnApplicationFailureNamedForItsClass(): void
+    {
+        $error = $this->runActivity(['name' => 'php.uncaught'])['error'];
+        self::assertSame(['application', 'DomainException', 'plain PHP exception', false],
+            [$error['kind'], $error['type'], $error['message'], $error['non_retryable']]);
+    }
+
+    public function testRetriedActivitySucceedsOnTheThirdAttempt(): void
+    {
+        $outcome = $this->runActivity(['name' => 'php.succeedOnThirdAttempt', 'max_attempts' => 5]);
+        self::assertSame(['result' => 'succeeded on attempt 3'], $outcome);
+    }
+
+    public function testHeartbeatDetailsSurviveARetry(): void
+    {
+        $outcome = $this->runActivity(['name' => 'php.heartbeatDetailsSurviveRetry', 'max_attempts' => 2,
+            'heartbeat_timeout' => 5]);
+        self::assertSame(['result' => 'resumed from progress-42'], $outcome);
+    }
+
+    public function testCancelledActivitySeesTheCancellationAndReportsCancelled(): void
+    {
+        $outcome = $this->runActivity(['name' => 'php.heartbeatUntilCancelled', 'heartbeat_timeout' => 2,
+            'cancel_after' => 1, 'start_to_close' => 30]);
+        self::assertSame('cancelled', $outcome['error']['kind'] ?? $outcome);
+    }
+
+    public function testActivityThatStopsHeartbeatingTimesOut(): void
+    {
+        $outcome = $this->runActivity(['name' => 'php.stopHeartbeating', 'heartbeat_timeout' => 1]);
+        self::assertSame(['kind' => 'timeout', 'timeout_type' => 'HEARTBEAT'], $outcome['error']);
+    }
+
+    public function testTwoWorkersOnTwoTaskQueuesInOneProcess(): void
+    {
+        $queueB = self::$queue . '-b';
+        self::assertSame(['result' => $queueB], $this->runActivity(['name' => 'php.whichQueue', 'task_queue' => $queueB]));
+        $unknown = $this->runActivity(['name' => 'php.greet', 'args' => ['x'], 'task_queue' => $queueB])['error'];
+        self::assertSame('NotFoundError', $unknown['type']);
+        self::assertStringContainsString('activity type "php.greet" is not registered', $unknown['message']);
+    }
+
+    /** Runs last: the worker process is stopped by it. */
+    public function testSigtermShutsDownGracefullyAndFinishesTheActivityInFlight(): void
+    {
+        $handle = $this->start(['name' => 'php.slow', 'args' => [2.0], 'heartbeat_timeout' => 5]);
+        usleep(800_000);
+        self::assertSame(0, self::$phpWorker->stop(SIGTERM), self::$phpWorker->output());
+        self::assertSame(['result' => 'finished'], $handle->result(30));
+        self::assertStringContainsString('worker stopped', self::$phpWorker->output());
+    }
+
+    private function runActivity(array $spec): array
+    {
+        return $this->start($spec)->result(60);
+    }
+
+    private function start(array $spec): \TrueAsync\Temporal\Client\WorkflowHandle
+    {
+        $spec += ['task_queue' => self::$queue];
+        $options = WorkflowOptions::new()->withTaskQueue(self::$queue . '-wf')
+            ->withWorkflowId('run-activity-' . bin2hex(random_bytes(6)));
+        return self::client()->start('RunActivity', [$spec], $options);
+    }
+
+    private static function extensionPath(): string
+    {
+        return getenv('TEMPORAL_EXT_SO') ?: \dirname(__DIR__, 3) . '/build/ext/modules/temporal.so';
+    }
+}

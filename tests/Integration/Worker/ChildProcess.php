@@ -1,0 +1,59 @@
+<?php
+
+declare(strict_types=1);
+
+namespace TrueAsync\Temporal\Tests\Integration\Worker;
+
+/** A test's helper process (a worker), with its output in a log file and a wait for its "ready" line. */
+final class ChildProcess
+{
+    /** @param resource $process */
+    private function __construct(private $process, private readonly string $log)
+    {
+    }
+
+    /** @param list<string> $command */
+    public static function start(array $command, string $name): self
+    {
+        $log = sys_get_temp_dir() . "/$name-" . getmypid() . '.log';
+        $process = proc_open($command, [0 => ['file', '/dev/null', 'r'], 1 => ['file', $log, 'w'],
+            2 => ['file', $log, 'a']], $pipes, null, getenv());
+        if (!\is_resource($process)) {
+            throw new \RuntimeException('cannot start ' . implode(' ', $command));
+        }
+        return new self($process, $log);
+    }
+
+    public function waitFor(string $line, float $timeoutSeconds = 30.0): void
+    {
+        $deadline = microtime(true) + $timeoutSeconds;
+        while (!str_contains($this->output(), $line)) {
+            if (!proc_get_status($this->process)['running'] || microtime(true) > $deadline) {
+                throw new \RuntimeException("no \"$line\" from the process; its output:\n" . $this->output());
+            }
+            usleep(50_000);
+        }
+    }
+
+    public function output(): string
+    {
+        return (string) file_get_contents($this->log);
+    }
+
+    /** Sends $signal and waits; returns the exit code, 128 + the signal if one ended it, -1 if it hung. */
+    public function stop(int $signal = SIGTERM, float $timeoutSeconds = 30.0): int
+    {
+        proc_terminate($this->process, $signal);
+        $deadline = microtime(true) + $timeoutSeconds;
+        while (($status = proc_get_status($this->process))['running']) {
+            if (microtime(true) > $deadline) {
+                proc_terminate($this->process, SIGKILL);
+                proc_close($this->process);
+                return -1;
+            }
+            usleep(50_000);
+        }
+        proc_close($this->process);
+        return $status['signaled'] ? 128 + $status['termsig'] : $status['exitcode'];
+    }
+}

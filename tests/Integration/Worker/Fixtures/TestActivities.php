@@ -1,0 +1,85 @@
+<?php
+
+declare(strict_types=1);
+
+namespace TrueAsync\Temporal\Tests\Integration\Worker\Fixtures;
+
+use TrueAsync\Temporal\Activity;
+use TrueAsync\Temporal\Activity\ActivityInterface;
+use TrueAsync\Temporal\Activity\ActivityMethod;
+use TrueAsync\Temporal\Exception\Failure\ApplicationFailure;
+
+#[ActivityInterface(prefix: 'php.')]
+final class TestActivities
+{
+    public function greet(string $name): string
+    {
+        return "Hello, $name!";
+    }
+
+    /** @param list<int> $numbers */
+    public function describeArguments(int $count, array $numbers, ?string $label, Colour $colour): array
+    {
+        return [get_debug_type($count), array_sum($numbers), $label, $colour->name];
+    }
+
+    #[ActivityMethod(name: 'failNonRetryable')]
+    public function fail(string $message): never
+    {
+        throw ApplicationFailure::create($message, 'MyActivityError', nonRetryable: true, details: ['d1', 7]);
+    }
+
+    public function uncaught(): never
+    {
+        throw new \DomainException('plain PHP exception');
+    }
+
+    public function succeedOnThirdAttempt(): string
+    {
+        $attempt = Activity::getInfo()->attempt;
+        if ($attempt < 3) {
+            throw new \RuntimeException("attempt $attempt fails");
+        }
+        return "succeeded on attempt $attempt";
+    }
+
+    /** First attempt records a heartbeat and fails; the second returns what the first recorded. */
+    public function heartbeatDetailsSurviveRetry(): string
+    {
+        if (Activity::getInfo()->attempt === 1) {
+            Activity::heartbeat('progress-42');
+            throw new \RuntimeException('first attempt fails after a heartbeat');
+        }
+        return 'resumed from ' . Activity::getHeartbeatDetails('string');
+    }
+
+    /** Heartbeats until cancelled; the cancellation surfaces at a heartbeat. */
+    public function heartbeatUntilCancelled(): string
+    {
+        $deadline = microtime(true) + 20;
+        while (microtime(true) < $deadline) {
+            Activity::heartbeat();
+            usleep(20_000);
+        }
+        return 'never cancelled';
+    }
+
+    /** Stops heartbeating (blocks) longer than the heartbeat timeout. */
+    public function stopHeartbeating(): string
+    {
+        Activity::heartbeat();
+        usleep(2_500_000);
+        return 'too late';
+    }
+
+    /** Runs long enough for a shutdown to arrive while it is in flight. */
+    public function slow(float $seconds): string
+    {
+        $deadline = microtime(true) + $seconds;
+        while (microtime(true) < $deadline) {
+            usleep(50_000);
+            Activity::heartbeat();
+        }
+        return 'finished';
+    }
+}

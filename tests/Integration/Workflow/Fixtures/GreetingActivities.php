@@ -1,0 +1,32 @@
+<?php
+
+declare(strict_types=1);
+
+namespace TrueAsync\Temporal\Tests\Integration\Workflow\Fixtures;
+
+use TrueAsync\Temporal\Activity\ActivityInterface;
+
+#[ActivityInterface(prefix: 'wf.')]
+class GreetingActivities
+{
+    public function greet(string $name): string
+    {
+        return "Hello, $name!";
+    }
+
+    /** Heartbeats until cancelled (or 30 s). */
+    public function waitForCancel(): string
+    {
+        $deadline = microtime(true) + 30;
+        while (microtime(true) < $deadline) {
+            \TrueAsync\Temporal\Activity::heartbeat();
+            usleep(20_000);
+        }
+        return 'not cancelled';
+    }
+
+    public function fail(string $why): string
+    {
+        throw new \RuntimeException($why);
+    }
+}

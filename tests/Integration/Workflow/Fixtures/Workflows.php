@@ -1,0 +1,267 @@
+<?php
+
+declare(strict_types=1);
+
+namespace TrueAsync\Temporal\Tests\Integration\Workflow\Fixtures;
+
+use TrueAsync\Temporal\Exception\Failure\ApplicationFailure;
+use TrueAsync\Temporal\Exception\Failure\TemporalFailure;
+use TrueAsync\Temporal\RetryPolicy;
+use TrueAsync\Temporal\Workflow;
+use TrueAsync\Temporal\Workflow\ActivityOptions;
+use TrueAsync\Temporal\Workflow\QueryMethod;
+use TrueAsync\Temporal\Workflow\SignalMethod;
+use TrueAsync\Temporal\Workflow\WorkflowInterface;
+use TrueAsync\Temporal\Workflow\WorkflowMethod;
+
+function activityOptions(): ActivityOptions
+{
+    return ActivityOptions::new()->withStartToCloseTimeout(10)->withRetryPolicy(RetryPolicy::new()->withMaximumAttempts(1));
+}
+
+#[WorkflowInterface]
+final class GreetingWorkflow
+{
+    #[WorkflowMethod(name: 'PhpGreeting')]
+    public function run(string $name): array
+    {
+        /** @var GreetingActivities $activities */
+        $activities = Workflow::newActivityStub(GreetingActivities::class, activityOptions());
+        $first = $activities->greet($name);
+        $second = Workflow::executeActivity('wf.greet', ["$name again"], activityOptions());
+        return [$first, $second, Workflow::getInfo()->workflowType];
+    }
+}
+
+#[WorkflowInterface]
+final class TimerWorkflow
+{
+    #[WorkflowMethod(name: 'PhpTimer')]
+    public function run(float $seconds): float
+    {
+        $before = Workflow::now();
+        Workflow::sleep($seconds);
+        return (float) Workflow::now()->format('U.u') - (float) $before->format('U.u');
+    }
+}
+
+#[WorkflowInterface]
+final class SignalQueryWorkflow
+{
+    private int $total = 0;
+    private bool $finished = false;
+
+    #[WorkflowMethod(name: 'PhpSignalQuery')]
+    public function run(): int
+    {
+        Workflow::await(fn (): bool => $this->finished);
+        return $this->total;
+    }
+
+    #[SignalMethod]
+    public function add(int $amount): void
+    {
+        $this->total += $amount;
+    }
+
+    #[SignalMethod]
+    public function finish(): void
+    {
+        $this->finished = true;
+    }
+
+    #[QueryMethod]
+    public function total(): int
+    {
+        return $this->total;
+    }
+}
+
+#[WorkflowInterface]
+final class AwaitTimeoutWorkflow
+{
+    #[WorkflowMethod(name: 'PhpAwaitTimeout')]
+    public function run(): array
+    {
+        $timedOut = Workflow::await(fn (): bool => false, 0.5);
+        $immediate = Workflow::await(fn (): bool => true, 10);
+        return [$timedOut, $immediate];
+    }
+}
+
+#[WorkflowInterface]
+final class FailingWorkflow
+{
+    #[WorkflowMethod(name: 'PhpFailing')]
+    public function run(): void
+    {
+        try {
+            Workflow::executeActivity('wf.fail', ['activity broke'], activityOptions());
+        } catch (TemporalFailure $e) {
+            throw ApplicationFailure::create('workflow gave up: ' . $e->getPrevious()?->getMessage(), 'GaveUp',
+                nonRetryable: true, details: [$e::class]);
+        }
+    }
+}
+
+#[WorkflowInterface]
+final class ParallelWorkflow
+{
+    #[WorkflowMethod(name: 'PhpParallel')]
+    public function run(array $names): array
+    {
+        $branches = [];
+        foreach ($names as $name) {
+            $branches[$name] = Workflow::async(fn () => Workflow::executeActivity('wf.greet', [$name], activityOptions()));
+        }
+        $slow = Workflow::async(function (): string {
+            Workflow::sleep(5);
+            return 'slow';
+        });
+        $fast = Workflow::async(fn (): string => 'fast');
+        $first = Workflow::awaitAny(['slow' => $slow, 'fast' => $fast]);
+        return ['greetings' => Workflow::awaitAll($branches), 'first' => $first];
+    }
+}
+
+#[WorkflowInterface]
+final class RandomWorkflow
+{
+    private array $drawn = [];
+
+    #[WorkflowMethod(name: 'PhpRandom')]
+    public function run(): array
+    {
+        $this->drawn = [Workflow::random()->getInt(0, PHP_INT_MAX), Workflow::uuid4()];
+        Workflow::sleep(0.2);
+        $this->drawn[] = Workflow::random()->getInt(0, 1000);
+        return $this->drawn;
+    }
+
+    #[QueryMethod]
+    public function drawn(): array
+    {
+        return $this->drawn;
+    }
+}
+
+#[WorkflowInterface]
+final class UpdateWorkflow
+{
+    /** @var list<int> */
+    private array $items = [];
+    private bool $closed = false;
+
+    #[WorkflowMethod(name: 'PhpUpdate')]
+    public function run(): array
+    {
+        Workflow::await(fn (): bool => $this->closed);
+        return $this->items;
+    }
+
+    #[Workflow\UpdateMethod]
+    public function addItem(int $item): int
+    {
+        Workflow::sleep(0.1);  // an update handler may wait
+        $this->items[] = $item;
+        return array_sum($this->items);
+    }
+
+    #[Workflow\UpdateValidatorMethod(forUpdate: 'addItem')]
+    public function validateAddItem(int $item): void
+    {
+        if ($item < 0) {
+            throw new \InvalidArgumentException("negative item $item rejected");
+        }
+    }
+
+    #[Workflow\UpdateMethod]
+    public function close(): void
+    {
+        $this->closed = true;
+    }
+}
+
+#[WorkflowInterface]
+final class CancellableWorkflow
+{
+    private string $cleanup = 'none';
+
+    #[WorkflowMethod(name: 'PhpCancellable')]
+    public function run(): string
+    {
+        try {
+            Workflow::sleep(3600);
+            return 'slept';
+        } catch (\TrueAsync\Temporal\Exception\Failure\CanceledFailure $e) {
+            // Cleanup the workflow's cancellation must not interrupt.
+            $this->cleanup = Workflow::asyncDetached(
+                fn () => Workflow::executeActivity('wf.greet', ['cleanup'], activityOptions()),
+            )->await();
+            throw $e;
+        }
+    }
+
+    #[QueryMethod]
+    public function cleanup(): string
+    {
+        return $this->cleanup;
+    }
+}
+
+#[WorkflowInterface]
+final class ScopeCancellationWorkflow
+{
+    #[WorkflowMethod(name: 'PhpScopeCancellation')]
+    public function run(): array
+    {
+        $timer = Workflow::async(function (): string {
+            Workflow::sleep(3600);
+            return 'timer fired';
+        });
+        $activity = Workflow::async(fn () => Workflow::executeActivity('wf.waitForCancel', [],
+            activityOptions()->withStartToCloseTimeout(60)->withHeartbeatTimeout(5)));
+        Workflow::sleep(1);
+        $timer->cancel();
+        $activity->cancel();
+        return [self::outcome($timer), self::outcome($activity)];
+    }
+
+    private static function outcome(Workflow\Future $future): string
+    {
+        try {
+            return 'completed: ' . $future->await();
+        } catch (TemporalFailure $e) {
+            return (new \ReflectionClass($e))->getShortName() . ' <- '
+                . ($e->getPrevious() === null ? '' : (new \ReflectionClass($e->getPrevious()))->getShortName());
+        }
+    }
+}
+
+#[WorkflowInterface]
+final class ParentWorkflow
+{
+    #[WorkflowMethod(name: 'PhpParent')]
+    public function run(string $name): array
+    {
+        $child = Workflow::executeChildWorkflow('PhpGreeting', [$name]);
+        $counted = Workflow::executeChildWorkflow('PhpCountdown', [3, []],
+            Workflow\ChildWorkflowOptions::new()->withParentClosePolicy(Workflow\ParentClosePolicy::Abandon));
+        return ['child' => $child, 'countdown' => $counted];
+    }
+}
+
+#[WorkflowInterface]
+final class CountdownWorkflow
+{
+    /** Continues as new until $remaining is 0, carrying the run ids seen so far. */
+    #[WorkflowMethod(name: 'PhpCountdown')]
+    public function run(int $remaining, array $seen): array
+    {
+        $seen[] = $remaining;
+        if ($remaining > 0) {
+            Workflow::continueAsNew([$remaining - 1, $seen]);
+        }
+        return $seen;
+    }
+}

@@ -1,0 +1,38 @@
+<?php
+
+// A PHP worker process running PHP workflows and their PHP activities on one task queue, until SIGTERM.
+//   php -d extension=temporal.so workflow-worker.php TASK_QUEUE [MAX_CACHED_WORKFLOWS]
+// A cache size of 0 replays every activation from history: the determinism check.
+
+declare(strict_types=1);
+
+use TrueAsync\Temporal\Client\Client;
+use TrueAsync\Temporal\Client\ConnectionOptions;
+use TrueAsync\Temporal\Tests\Integration\Workflow\Fixtures;
+use TrueAsync\Temporal\Worker\WorkerFactory;
+use TrueAsync\Temporal\Worker\WorkerOptions;
+
+require __DIR__ . '/../../../bootstrap.php';
+require_once __DIR__ . '/Workflows.php';
+
+$factory = WorkerFactory::create(Client::connect(ConnectionOptions::new((string) getenv('TEMPORAL_ADDRESS'))));
+$options = WorkerOptions::new()->withMaxCachedWorkflows((int) ($argv[2] ?? 1000));
+$factory->newWorker($argv[1], $options)
+    ->registerWorkflowTypes(
+        Fixtures\GreetingWorkflow::class,
+        Fixtures\TimerWorkflow::class,
+        Fixtures\SignalQueryWorkflow::class,
+        Fixtures\AwaitTimeoutWorkflow::class,
+        Fixtures\FailingWorkflow::class,
+        Fixtures\ParallelWorkflow::class,
+        Fixtures\RandomWorkflow::class,
+        Fixtures\UpdateWorkflow::class,
+        Fixtures\CancellableWorkflow::class,
+        Fixtures\ScopeCancellationWorkflow::class,
+        Fixtures\ParentWorkflow::class,
+        Fixtures\CountdownWorkflow::class,
+    )
+    ->registerActivity(new Fixtures\GreetingActivities());
+echo "worker ready\n";
+$factory->run();
+echo "worker stopped\n";

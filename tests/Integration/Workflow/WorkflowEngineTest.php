@@ -1,0 +1,169 @@
+<?php
+
+declare(strict_types=1);
+
+namespace TrueAsync\Temporal\Tests\Integration\Workflow;
+
+use TrueAsync\Temporal\Client\WorkflowHandle;
+use TrueAsync\Temporal\Client\WorkflowOptions;
+use TrueAsync\Temporal\Client\WorkflowExecutionStatus;
+use TrueAsync\Temporal\Exception\Failure\ApplicationFailure;
+use TrueAsync\Temporal\Exception\Failure\CanceledFailure;
+use TrueAsync\Temporal\Exception\WorkflowFailedException;
+use TrueAsync\Temporal\Exception\WorkflowUpdateFailedException;
+use TrueAsync\Temporal\Tests\Integration\ServerTestCase;
+use TrueAsync\Temporal\Tests\Integration\Worker\ChildProcess;
+
+/** PHP workflows on Fibers, with PHP activities, in a PHP worker process; driven by the PHP client. */
+class WorkflowEngineTest extends ServerTestCase
+{
+    protected const CACHE_SIZE = 1000;
+
+    private static ChildProcess $worker;
+    private static string $queue;
+
+    public static function setUpBeforeClass(): void
+    {
+        self::$queue = 'php-workflows-' . static::CACHE_SIZE . '-' . bin2hex(random_bytes(4));
+        $extension = getenv('TEMPORAL_EXT_SO') ?: \dirname(__DIR__, 3) . '/build/ext/modules/temporal.so';
+        self::$worker = ChildProcess::start([PHP_BINARY, '-d', "extension=$extension",
+            __DIR__ . '/Fixtures/workflow-worker.php', self::$queue, (string) static::CACHE_SIZE], 'php-workflow-worker');
+        self::$worker->waitFor('worker ready');
+    }
+
+    public static function tearDownAfterClass(): void
+    {
+        $code = self::$worker->stop();
+        self::assertSame(0, $code, self::$worker->output());
+    }
+
+    public function testActivitiesThroughAStubAndByName(): void
+    {
+        self::assertSame(['Hello, Ada!', 'Hello, Ada again!', 'PhpGreeting'],
+            $this->start('PhpGreeting', ['Ada'])->result(30));
+    }
+
+    public function testTimerAdvancesWorkflowTime(): void
+    {
+        $elapsed = $this->start('PhpTimer', [1.5])->result(30);
+        self::assertGreaterThanOrEqual(1.5, $elapsed);
+        self::assertLessThan(10.0, $elapsed);
+    }
+
+    public function testSignalsQueriesAndAwait(): void
+    {
+        $handle = $this->start('PhpSignalQuery', []);
+        $handle->signal('add', 3);
+        $handle->signal('add', 4);
+        self::assertSame(7, $this->eventually(fn () => $handle->query('total'), 7));
+        $handle->signal('finish');
+        self::assertSame(7, $handle->result(30));
+        self::assertSame(7, $handle->query('total'), 'queries work after completion');
+    }
+
+    public function testAwaitWithTimeout(): void
+    {
+        self::assertSame([false, true], $this->start('PhpAwaitTimeout', [])->result(30));
+    }
+
+    public function testTemporalFailureFailsTheWorkflowWithItsCause(): void
+    {
+        try {
+            $this->start('PhpFailing', [])->result(30);
+            self::fail('the workflow did not fail');
+        } catch (WorkflowFailedException $e) {
+            $failure = $e->getPrevious();
+            self::assertInstanceOf(ApplicationFailure::class, $failure);
+            self::assertSame('GaveUp', $failure->getType());
+            self::assertSame('workflow gave up: activity broke', $failure->getMessage());
+            self::assertTrue($failure->isNonRetryable());
+        }
+    }
+
+    public function testAsyncBranchesAwaitAllAndAwaitAny(): void
+    {
+        $result = $this->start('PhpParallel', [['Ann', 'Bob', 'Cy']])->result(30);
+        self::assertSame(['greetings' => ['Ann' => 'Hello, Ann!', 'Bob' => 'Hello, Bob!', 'Cy' => 'Hello, Cy!'],
+            'first' => 'fast'], $result);
+    }
+
+    public function testRandomnessIsTheSameOnReplay(): void
+    {
+        $handle = $this->start('PhpRandom', []);
+        $result = $handle->result(30);
+        self::assertCount(3, $result);
+        self::assertMatchesRegularExpression('/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/', $result[1]);
+        // A query after completion replays the run (from history when it is not cached): same draws.
+        self::assertSame($result, $handle->query('drawn'));
+    }
+
+    public function testUpdatesAcceptedRejectedByTheValidatorAndCompleted(): void
+    {
+        $handle = $this->start('PhpUpdate', []);
+        self::assertSame(5, $handle->update('addItem', [5]));
+        self::assertSame(12, $handle->update('addItem', [7]));
+        try {
+            $handle->update('addItem', [-1]);
+            self::fail('the validator did not reject -1');
+        } catch (WorkflowUpdateFailedException $e) {
+            self::assertStringContainsString('negative item -1 rejected', $e->getPrevious()?->getMessage() ?? '');
+        }
+        try {
+            $handle->update('nope');
+            self::fail('an unknown update was accepted');
+        } catch (WorkflowUpdateFailedException $e) {
+            self::assertStringContainsString('unknown update "nope" (known updates: addItem, close)',
+                $e->getPrevious()?->getMessage() ?? '');
+        }
+        $handle->update('close');
+        self::assertSame([5, 7], $handle->result(30));
+    }
+
+    public function testCancelledWorkflowRunsDetachedCleanupAndEndsCancelled(): void
+    {
+        $handle = $this->start('PhpCancellable', []);
+        usleep(500_000);
+        $handle->cancel();
+        try {
+            $handle->result(30);
+            self::fail('the cancelled workflow completed');
+        } catch (WorkflowFailedException $e) {
+            self::assertInstanceOf(CanceledFailure::class, $e->getPrevious());
+        }
+        self::assertSame('Hello, cleanup!', $handle->query('cleanup'));
+        self::assertSame(WorkflowExecutionStatus::Canceled, $handle->describe()->getStatus());
+    }
+
+    public function testCancellingABranchCancelsItsTimerAndItsActivity(): void
+    {
+        self::assertSame(['CanceledFailure <- ', 'ActivityFailure <- CanceledFailure'],
+            $this->start('PhpScopeCancellation', [])->result(30));
+    }
+
+    public function testChildWorkflowsAndContinueAsNew(): void
+    {
+        $result = $this->start('PhpParent', ['Kid'])->result(60);
+        self::assertSame(['child' => ['Hello, Kid!', 'Hello, Kid again!', 'PhpGreeting'], 'countdown' => [3, 2, 1, 0]],
+            $result);
+    }
+
+    public function testResultFollowsContinueAsNewCarryingState(): void
+    {
+        self::assertSame([2, 1, 0], $this->start('PhpCountdown', [2, []])->result(60));
+    }
+
+    private function start(string $type, array $args): WorkflowHandle
+    {
+        return self::client()->start($type, $args, WorkflowOptions::new()->withTaskQueue(self::$queue)
+            ->withWorkflowId(strtolower($type) . '-' . bin2hex(random_bytes(6))));
+    }
+
+    private function eventually(\Closure $probe, mixed $expected): mixed
+    {
+        $deadline = microtime(true) + 10;
+        do {
+            $value = $probe();
+        } while ($value !== $expected && microtime(true) < $deadline && usleep(100_000) === null);
+        return $value;
+    }
+}
