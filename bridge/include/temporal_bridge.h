@@ -42,6 +42,11 @@ typedef struct TbConnection TbConnection;
 typedef struct TbError TbError;
 
 /**
+ * Feeds histories to a replayer; closing it (or freeing it) lets the replayer shut down after the last.
+ */
+typedef struct TbHistoryPusher TbHistoryPusher;
+
+/**
  * A C handle on a queue; in-flight operations hold their own `Arc`, so the handle may be freed
  * at any time and late completions are dropped with the last reference.
  */
@@ -239,6 +244,44 @@ TbConnection *tb_completion_take_connection(TbCompletion *completion);
  * `completion` must have been popped and not freed before.
  */
 void tb_completion_free(TbCompletion *completion);
+
+/**
+ * Creates a replayer from worker options (workflows only). On success the caller owns `*worker`
+ * (`tb_worker_free`) and `*pusher` (`tb_history_pusher_free`).
+ *
+ * # Safety
+ * `options_json` readable for the call; `worker` and `pusher` writable. PHP thread.
+ */
+TbError *tb_replayer_new(TbBytes options_json, TbWorker **worker, TbHistoryPusher **pusher);
+
+/**
+ * Queues an encoded `temporal.api.history.v1.History` for replay as `workflow_id`. Completion: OK once
+ * the replayer took it (rejected at once if the bytes are not a History or the pusher is closed).
+ *
+ * # Safety
+ * `pusher` and `queue` live; byte inputs readable for the call. PHP thread.
+ */
+TbError *tb_history_push(const TbHistoryPusher *pusher,
+                         const TbQueue *queue,
+                         uint64_t op_id,
+                         TbBytes workflow_id,
+                         TbBytes history);
+
+/**
+ * No more histories: the replayer shuts down after the last one (its polls then report SHUTDOWN).
+ *
+ * # Safety
+ * `pusher` live. PHP thread.
+ */
+void tb_history_pusher_close(const TbHistoryPusher *pusher);
+
+/**
+ * Closes (if open) and frees the pusher.
+ *
+ * # Safety
+ * `pusher` from `tb_replayer_new`, not freed before. PHP thread. NULL is a no-op.
+ */
+void tb_history_pusher_free(TbHistoryPusher *pusher);
 
 /**
  * Creates a core worker on `connection`. On success `*out` is owned by the caller (`tb_worker_free`).

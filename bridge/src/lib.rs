@@ -8,6 +8,7 @@ mod connection;
 mod error;
 mod fork;
 mod queue;
+mod replay;
 mod rpc;
 mod rpc_generated;
 mod runtime;
@@ -20,6 +21,7 @@ pub use cancel::*;
 pub use connection::*;
 pub use error::*;
 pub use queue::*;
+pub use replay::*;
 pub use worker::*;
 
 /// A borrowed byte range. As an input it is read only during the call; as an output it points into

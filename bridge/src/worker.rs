@@ -14,7 +14,7 @@ use std::time::Duration;
 use temporalio_common::protos::coresdk::{
     ActivityHeartbeat, ActivityTaskCompletion, workflow_completion::WorkflowActivationCompletion,
 };
-use temporalio_sdk_core::{PollError, Worker};
+use temporalio_sdk_core::{PollError, Worker, WorkerValidationError};
 
 // A drained worker's operations finish in milliseconds; this only bounds a lang-side bug (a poll
 // never re-armed after shutdown) so finalize reports it instead of hanging.
@@ -45,7 +45,7 @@ struct PollSlot(Arc<WorkerState>, fn(&WorkerState) -> &AtomicBool);
 impl PollSlot {
     fn claim(state: &Arc<WorkerState>, flag: fn(&WorkerState) -> &AtomicBool, kind: &str) -> Result<Self, TbError> {
         if flag(state).swap(true, Ordering::AcqRel) {
-            return Err(TbError::invalid(format!("a {kind} poll is already outstanding on this worker")));
+            return Err(TbError::invalid(format!("{kind} poll is already outstanding on this worker")));
         }
         Ok(Self(Arc::clone(state), flag))
     }
@@ -72,10 +72,12 @@ fn poll_outcome<T: Message>(op_id: u64, result: Result<T, PollError>) -> TbCompl
     match result {
         Ok(message) => TbCompletion::ok(op_id, message.encode_to_vec()),
         Err(PollError::ShutDown) => TbCompletion::shutdown(op_id),
-        Err(PollError::TonicError(status)) => {
-            TbCompletion::grpc_error(op_id, status.code() as i32, status.message().to_owned(), status.details().to_vec())
-        }
+        Err(PollError::TonicError(status)) => status_completion(op_id, &status),
     }
+}
+
+fn status_completion(op_id: u64, status: &temporalio_client::tonic::Status) -> TbCompletion {
+    TbCompletion::grpc_error(op_id, status.code() as i32, status.message().to_owned(), status.details().to_vec())
 }
 
 fn done<E: std::fmt::Display>(op_id: u64, result: Result<(), E>) -> TbCompletion {
@@ -106,15 +108,21 @@ pub unsafe extern "C" fn tb_worker_new(
         let _entered = core.tokio_handle().enter();
         let worker = temporalio_sdk_core::init_worker(core, config, connection.inner.clone())
             .map_err(|e| TbError::invalid(format!("cannot create worker: {e:#}")))?;
+        unsafe { *out = TbWorker::wrap(worker) };
+        Ok(())
+    })
+}
+
+impl TbWorker {
+    /// A C handle on a core worker (also the replayer's).
+    pub(crate) fn wrap(worker: Worker) -> *mut TbWorker {
         let state = WorkerState {
             worker: Mutex::new(Some(Arc::new(worker))),
             workflow_poll: AtomicBool::new(false),
             activity_poll: AtomicBool::new(false),
         };
-        let handle = TbWorker { pid: std::process::id(), state: Arc::new(state) };
-        unsafe { *out = Box::into_raw(Box::new(handle)) };
-        Ok(())
-    })
+        Box::into_raw(Box::new(TbWorker { pid: std::process::id(), state: Arc::new(state) }))
+    }
 }
 
 /// Checks the namespace with the server. Completion: OK, GRPC_ERROR or ERROR.
@@ -126,7 +134,12 @@ pub unsafe extern "C" fn tb_worker_validate(worker: *const TbWorker, queue: *con
     guarded(|| {
         let (worker, queue) = unsafe { live(worker, queue)? };
         let core = worker.state.worker()?;
-        spawn_operation(queue.0.clone(), op_id, async move { done(op_id, core.validate().await.map(|_| ())) })
+        spawn_operation(queue.0.clone(), op_id, async move {
+            match core.validate().await {
+                Ok(_) => TbCompletion::ok(op_id, Vec::new()),
+                Err(WorkerValidationError::NamespaceDescribeError { source, .. }) => status_completion(op_id, &source),
+            }
+        })
     })
 }
 
@@ -143,7 +156,7 @@ pub unsafe extern "C" fn tb_worker_poll_workflow_activation(
     guarded(|| {
         let (worker, queue) = unsafe { live(worker, queue)? };
         let core = worker.state.worker()?;
-        let slot = PollSlot::claim(&worker.state, |s| &s.workflow_poll, "workflow activation")?;
+        let slot = PollSlot::claim(&worker.state, |s| &s.workflow_poll, "a workflow activation")?;
         spawn_operation(queue.0.clone(), op_id, async move {
             let result = core.poll_workflow_activation().await;
             drop((core, slot));
@@ -165,7 +178,7 @@ pub unsafe extern "C" fn tb_worker_poll_activity_task(
     guarded(|| {
         let (worker, queue) = unsafe { live(worker, queue)? };
         let core = worker.state.worker()?;
-        let slot = PollSlot::claim(&worker.state, |s| &s.activity_poll, "activity task")?;
+        let slot = PollSlot::claim(&worker.state, |s| &s.activity_poll, "an activity task")?;
         spawn_operation(queue.0.clone(), op_id, async move {
             let result = core.poll_activity_task().await;
             drop((core, slot));
@@ -235,7 +248,10 @@ pub unsafe extern "C" fn tb_worker_finalize_shutdown(
         let (worker, queue) = unsafe { live(worker, queue)? };
         let core = worker.state.worker.lock().unwrap_or_else(|p| p.into_inner()).take();
         let core = core.ok_or_else(|| TbError::invalid("the worker is finalized; create a new one"))?;
-        core.initiate_shutdown();
+        {
+            let _entered = runtime::handle()?.enter();
+            core.initiate_shutdown();
+        }
         spawn_operation(queue.0.clone(), op_id, finalize(core, op_id))
     })
 }
@@ -246,10 +262,15 @@ async fn finalize(core: Arc<Worker>, op_id: u64) -> TbCompletion {
         tokio::time::sleep(Duration::from_millis(5)).await;
     }
     match Arc::try_unwrap(core) {
-        Ok(worker) => {
-            worker.finalize_shutdown().await;
-            TbCompletion::ok(op_id, Vec::new())
-        }
+        // The core's finalize also waits for lang to have seen SHUTDOWN on both polls.
+        Ok(worker) => match tokio::time::timeout(FINALIZE_WAIT, worker.finalize_shutdown()).await {
+            Ok(()) => TbCompletion::ok(op_id, Vec::new()),
+            Err(_) => TbCompletion::error(op_id, format!(
+                "cannot finalize: the core did not finish shutting down within {}s; keep both polls running \
+                 until they report shutdown before finalizing",
+                FINALIZE_WAIT.as_secs()
+            )),
+        },
         Err(core) => TbCompletion::error(
             op_id,
             format!(

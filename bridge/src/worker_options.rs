@@ -92,6 +92,12 @@ impl WorkerOptions {
         serde_json::from_slice(json).map_err(|e| invalid(e.to_string()))
     }
 
+    /// A replayer runs workflows only, whatever the document says about activities.
+    pub(crate) fn for_replay(mut self) -> Self {
+        (self.workflows, self.activities) = (true, false);
+        self
+    }
+
     pub(crate) fn into_config(self) -> Result<WorkerConfig, TbError> {
         self.check_names()?;
         let ms = |name: &str, value: i64| in_range(name, value, 0, MAX_DURATION_MS).map(|v| Duration::from_millis(v as u64));

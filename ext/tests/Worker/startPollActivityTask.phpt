@@ -26,7 +26,7 @@ var_dump(CompletionQueue::pendingCount());
 ?>
 --EXPECT--
 bool(false)
-second poll: ValueError: a activity task poll is already outstanding on this worker
+second poll: ValueError: an activity task poll is already outstanding on this worker
 int(1)
 NULL
 bool(true)

@@ -30,8 +30,8 @@ validate: NULL
 startValidate: NULL
 bool(true)
 a namespace the server does not have:
-validate: TrueAsync\Temporal\Core\TemporalException: Namespace no-such-namespace was not found or otherwise could not be described: %s
-startValidate: 'TrueAsync\\Temporal\\Core\\TemporalException: Namespace no-such-namespace was not found or otherwise could not be described: %s
+validate: TrueAsync\Temporal\Core\ServiceException: Namespace no-such-namespace is not found.
+startValidate: 'TrueAsync\\Temporal\\Core\\ServiceException: Namespace no-such-namespace is not found.'
 both still shut down:
 poll after shutdown: NULL
 poll after shutdown: NULL
