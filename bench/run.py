@@ -18,14 +18,16 @@ import dataclasses
 import datetime
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from harness import environment  # noqa: E402
+from harness import environment, paths  # noqa: E402
 from harness.paths import EXT_SO, GO_DIR, GO_WORKER, RESULTS, ROOT  # noqa: E402
 from scenarios import activities, client  # noqa: E402
 
@@ -42,12 +44,17 @@ def build_go_worker() -> None:
     subprocess.run(["go", "build", "-o", str(GO_WORKER), "."], cwd=GO_DIR, check=True)
 
 
-def preflight() -> None:
+def preflight() -> Path:
     if (os.cpu_count() or 1) < 2:
         sys.exit("bench: needs at least 2 CPUs (the worker on CPU 1, everything else on CPU 0)")
     if not EXT_SO.exists() or not (ROOT / "vendor/autoload.php").exists():
         sys.exit(f"bench: {EXT_SO} or vendor/ is missing: run `make build` first")
     os.sched_setaffinity(0, {0})  # the driver, and everything it starts unless pinned elsewhere
+    # Run a private copy of the extension, so a rebuild of build/ during the run cannot pull it away.
+    copy = Path(tempfile.mkdtemp(prefix="php-temporal-bench-ext.")) / "temporal.so"
+    shutil.copy2(EXT_SO, copy)
+    paths.EXT_SO = copy
+    return copy.parent
 
 
 def main() -> int:
@@ -70,7 +77,14 @@ def main() -> int:
     if unknown:
         sys.exit(f"bench: unknown scenario(s) {', '.join(sorted(unknown))}")
 
-    preflight()
+    ext_copy = preflight()
+    try:
+        return run(a, scenarios)
+    finally:
+        shutil.rmtree(ext_copy, ignore_errors=True)
+
+
+def run(a: argparse.Namespace, scenarios: list[str]) -> int:
     build_go_worker()
     load_before = environment.load_average()
     started = time.monotonic()

@@ -8,7 +8,8 @@ import re
 import subprocess
 from importlib import metadata
 
-from .paths import EXT_SO, GO_WORKER, PHP, ROOT
+from . import paths
+from .paths import GO_WORKER, PHP, ROOT
 
 
 def _run(cmd: list[str]) -> str:
@@ -49,7 +50,7 @@ def machine() -> dict[str, str]:
 
 
 def versions() -> dict[str, str]:
-    ext = _run([PHP, "-d", f"extension={EXT_SO}", "--ri", "temporal"])
+    ext = _run([PHP, "-d", f"extension={paths.EXT_SO}", "--ri", "temporal"])
     ext_version = re.search(r"extension version => (.+)", ext)
     bridge_version = re.search(r"bridge version => (.+)", ext)
     go_sdk = re.search(r"go\.temporal\.io/sdk\s+(\S+)", _run(["go", "version", "-m", str(GO_WORKER)]))

@@ -60,3 +60,18 @@ class RssSampler:
     def __exit__(self, *exc) -> None:
         self._stop.set()
         self._thread.join()
+
+
+def parse_cpu_busy_ticks(proc_stat_text: str, cpu: int) -> int:
+    """Busy ticks of one CPU from /proc/stat: every field but idle (4th) and iowait (5th); guest is in user."""
+    for line in proc_stat_text.splitlines():
+        if line.startswith(f"cpu{cpu} "):
+            values = [int(v) for v in line.split()[1:9]]  # user nice system idle iowait irq softirq steal
+            return sum(values) - values[3] - values[4]
+    raise KeyError(f"cpu{cpu}")
+
+
+def cpu_busy_seconds(cpu: int) -> float:
+    """Seconds one CPU spent busy (anyone's work) since boot; differences give a CPU's load in a window."""
+    with open("/proc/stat") as f:
+        return parse_cpu_busy_ticks(f.read(), cpu) / CLK_TCK

@@ -53,6 +53,8 @@ class Cell:
     cpu_seconds: float
     peak_rss_mib: float
     cpu0_seconds: float = 0.0  # the dev server + the Python workflow worker + this driver, same window
+    others_cpu0_seconds: float = 0.0  # CPU 0's busy time in the window that none of ours account for
+    others_cpu1_seconds: float = 0.0  # likewise CPU 1, beside the worker: other tenants of the box
     rss_samples: list[float] = field(default_factory=list)
 
     @property
@@ -70,6 +72,11 @@ class Cell:
     @property
     def cpu0_busy(self) -> float:
         return self.cpu0_seconds / self.seconds
+
+    @property
+    def others_busy(self) -> float:
+        """Other processes' share of both CPUs in the window (0..2 CPUs), clamped at 0."""
+        return (max(0.0, self.others_cpu0_seconds) + max(0.0, self.others_cpu1_seconds)) / self.seconds
 
 
 class InvalidRun(RuntimeError):
@@ -115,21 +122,23 @@ async def _measure(address: str, server_pid: int, peer: str, rep: int, s: Settin
                                   activity_queue, workflow_queue)
             with proc.RssSampler(worker.pid) as sampler:
                 core0_start = _cpu0_seconds([server_pid, wf.pid])
-                cpu0, t0 = proc.cpu_seconds(worker.pid), time.perf_counter()
+                busy0, busy1 = proc.cpu_busy_seconds(0), proc.cpu_busy_seconds(1)
+                worker_start, t0 = proc.cpu_seconds(worker.pid), time.perf_counter()
                 ids = await _fan_out(client, f"run-{run}", s.workflows, s.activities_per_workflow,
                                      activity_queue, workflow_queue)
-                t1, cpu1 = time.perf_counter(), proc.cpu_seconds(worker.pid)
+                t1, worker_end = time.perf_counter(), proc.cpu_seconds(worker.pid)
                 core0 = _cpu0_seconds([server_pid, wf.pid]) - core0_start
+                busy0, busy1 = proc.cpu_busy_seconds(0) - busy0, proc.cpu_busy_seconds(1) - busy1
                 peak = proc.peak_rss_mib(worker.pid)
             await _check_histories(client, warm + ids)
             code = worker.stop()
             if code not in (0, None):
                 raise InvalidRun(f"{peer} worker exited with {code} on SIGTERM:\n{worker.tail()}")
-    cell = Cell(peer, rep, s.workflows * s.activities_per_workflow, t1 - t0, cpu1 - cpu0, peak, core0,
-                sampler.samples)
+    cell = Cell(peer, rep, s.workflows * s.activities_per_workflow, t1 - t0, worker_end - worker_start, peak,
+                core0, busy0 - core0, busy1 - (worker_end - worker_start), sampler.samples)
     log(f"  activities rep {rep + 1} {peer:6}: {cell.per_second:7.0f} act/s, "
         f"{cell.cpu_per_1k:.3f} CPU-s/1k, busy {cell.busy:.0%}, peak RSS {peak:.1f} MiB, "
-        f"CPU 0 (server+workflows+driver) {cell.cpu0_busy:.0%}")
+        f"CPU 0 (server+workflows+driver) {cell.cpu0_busy:.0%}, others {cell.others_busy:.0%}")
     return cell
 
 
@@ -153,12 +162,13 @@ def summarize(cells: list[Cell]) -> dict[str, dict[str, list[float]]]:
     out: dict[str, dict[str, list[float]]] = {}
     for c in cells:
         d = out.setdefault(c.peer, {"per_second": [], "cpu_per_1k": [], "peak_rss_mib": [], "busy": [],
-                                    "cpu0_busy": []})
+                                    "cpu0_busy": [], "others_busy": []})
         d["per_second"].append(c.per_second)
         d["cpu_per_1k"].append(c.cpu_per_1k)
         d["peak_rss_mib"].append(c.peak_rss_mib)
         d["busy"].append(c.busy)
         d["cpu0_busy"].append(c.cpu0_busy)
+        d["others_busy"].append(c.others_busy)
     return out
 
 
@@ -171,10 +181,11 @@ def tables(cells: list[Cell], s: Settings) -> str:
         bound = " (server-bound)" if median(d["busy"]) < SERVER_BOUND_BUSY else ""
         rows.append([PEER_LABEL[p], fmt_cell(d["per_second"]) + bound, fmt_cell(d["cpu_per_1k"]),
                      fmt_cell(d["peak_rss_mib"]), fmt_cell([b * 100 for b in d["busy"]], 2) + " %",
-                     fmt_cell([b * 100 for b in d["cpu0_busy"]], 2) + " %"])
+                     fmt_cell([b * 100 for b in d["cpu0_busy"]], 2) + " %",
+                     fmt_cell([b * 100 for b in d["others_busy"]], 2) + " %"])
     main = markdown_table(
         ["worker", "activities/s", "CPU-s / 1k activities", "peak RSS MiB", "worker core busy (CPU 1)",
-         "CPU 0 busy (server+workflows+driver)"], rows)
+         "CPU 0 busy (server+workflows+driver)", "other tenants (% of a CPU)"], rows)
 
     figures = [("activities/s (higher is better)", "per_second"),
                ("CPU-s / 1k activities (lower is better)", "cpu_per_1k"),
@@ -192,5 +203,6 @@ def tables(cells: list[Cell], s: Settings) -> str:
             f"{s.max_activities}, {s.pollers} activity pollers; median of {s.reps} (min–max)")
     note = (f"A cell is \"server-bound\" when the worker's core (CPU {WORKER_CPU}) is under "
             f"{SERVER_BOUND_BUSY:.0%} busy in the window: the worker waited on the server, the figure "
-            f"measures the server more than the worker.")
+            f"measures the server more than the worker. \"other tenants\": busy time of CPUs 0+1 in the window "
+            f"that none of the benchmark's processes account for (other work on the box): noise.")
     return f"{head}\n\n{main}\n\n{ratios}\n\n{note}\n"

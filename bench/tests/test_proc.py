@@ -19,3 +19,12 @@ def test_reads_this_process():
     assert cpu_seconds(os.getpid()) >= 0
     assert peak_rss_mib(os.getpid()) > 1
     assert CLK_TCK > 0
+
+
+def test_parse_cpu_busy_ticks():
+    from harness.proc import parse_cpu_busy_ticks
+    text = ("cpu  10 0 10 100 5 0 0 0 0 0\n"
+            "cpu0 5 1 4 60 3 2 1 0 0 0\n"
+            "cpu1 5 0 6 40 2 0 0 0 0 0\n")
+    assert parse_cpu_busy_ticks(text, 0) == 5 + 1 + 4 + 2 + 1
+    assert parse_cpu_busy_ticks(text, 1) == 11

@@ -67,6 +67,11 @@ final class JobApplier
     {
         $result = new QueryResult(['query_id' => $query->getQueryId()]);
         try {
+            $builtIn = BuiltInQueries::answer($run, $query->getQueryType());
+            if ($builtIn !== null) {
+                $result->setSucceeded(new QuerySuccess(['response' => $run->converter->toPayloads([$builtIn])->getPayloads()[0]]));
+                return new WorkflowCommand(['respond_to_query' => $result]);
+            }
             $handler = $run->definition->query($query->getQueryType()) ?? throw ApplicationFailure::create(
                 \sprintf('unknown query "%s" (known queries: %s)', $query->getQueryType(),
                     implode(', ', $run->definition->queryNames()) ?: 'none'),

@@ -90,6 +90,12 @@ final class WorkflowDefinition
     }
 
     /** @return list<string> */
+    public function signalNames(): array
+    {
+        return array_keys($this->signals);
+    }
+
+    /** @return list<string> */
     public function updateNames(): array
     {
         return array_keys($this->updates);

@@ -259,6 +259,8 @@ final class WorkflowRun
             return $onResolve($resolution);
         }
         $this->pending[$kind][$seq] = [$resume, $fiber, $onCancel];
+        // A suspended Fiber's own frame must not hold it, or eviction could not destroy it by releasing it.
+        unset($fiber);
         return \Fiber::suspend();
     }
 
@@ -318,18 +320,45 @@ final class WorkflowRun
         }
     }
 
-    /** Destroys every Fiber; their finally blocks run, and blessed calls inside them are refused. */
+    /**
+     * Destroys every Fiber: PHP unwinds each one, running its finally blocks, where blessed calls are refused;
+     * what such a block throws surfaces where the Fiber's last reference is dropped, so each is released alone.
+     */
     public function evict(): void
     {
         $this->evicting = true;
+        $fibers = $this->liveFibers();
+        [$this->main, $this->pending, $this->conditions, $this->early] = [null, [], [], []];
+        [$this->ready, $this->scopes] = [new \SplQueue(), new \WeakMap()];
         self::$current = $this;
         try {
-            [$this->main, $this->pending, $this->conditions, $this->scopes] = [null, [], [], new \WeakMap()];
-            $this->ready = new \SplQueue();
-            gc_collect_cycles();
+            foreach (array_keys($fibers) as $key) {
+                try {
+                    unset($fibers[$key]);
+                } catch (\Throwable) {
+                    // A finally block tried to act during eviction; the run is gone either way.
+                }
+            }
+            try {
+                gc_collect_cycles();  // Fibers that workflow code itself kept in a cycle
+            } catch (\Throwable) {
+            }
         } finally {
             self::$current = null;
         }
+    }
+
+    /** @return list<\Fiber> every Fiber of this run that has not finished */
+    public function liveFibers(): array
+    {
+        $fibers = new \SplObjectStorage();
+        foreach ([$this->main, ...array_column(array_merge(...array_values($this->pending)), 1),
+            ...array_column($this->conditions, 1), ...array_column(iterator_to_array($this->ready), 0)] as $fiber) {
+            if ($fiber !== null && !$fiber->isTerminated()) {
+                $fibers->attach($fiber);
+            }
+        }
+        return iterator_to_array($fibers, false);
     }
 
     private function runUntilBlocked(): void
