@@ -11,6 +11,7 @@ use TrueAsync\Temporal\Exception\Failure\ApplicationFailure;
 use TrueAsync\Temporal\Exception\Failure\CanceledFailure;
 use TrueAsync\Temporal\Exception\WorkflowFailedException;
 use TrueAsync\Temporal\Exception\WorkflowUpdateFailedException;
+use TrueAsync\Temporal\Tests\Integration\PythonTestWorker;
 use TrueAsync\Temporal\Tests\Integration\ServerTestCase;
 use TrueAsync\Temporal\Tests\Integration\Worker\ChildProcess;
 
@@ -150,6 +151,31 @@ class WorkflowEngineTest extends ServerTestCase
     public function testResultFollowsContinueAsNewCarryingState(): void
     {
         self::assertSame([2, 1, 0], $this->start('PhpCountdown', [2, []])->result(60));
+    }
+
+    public function testPhpWorkflowCallsAPythonActivityAndStartsAPythonChild(): void
+    {
+        $pythonQueue = PythonTestWorker::shared(self::address())->getTaskQueue();
+        self::assertSame([
+            'shout' => 'HELLO FROM PHP!',
+            'echo' => ['a', 1, [true]],
+            'failure' => ['CardError', 'declined', ['card']],
+        ], $this->start('PhpCallsPython', [$pythonQueue])->result(60));
+    }
+
+    public function testPythonClientDrivesPhpWorkflows(): void
+    {
+        $python = getenv('PYTHON') ?: 'python3';
+        $output = shell_exec(escapeshellarg($python) . ' ' . escapeshellarg(__DIR__ . '/../../Interop/python/drive_php_workflows.py')
+            . ' --task-queue ' . escapeshellarg(self::$queue) . ' 2>&1');
+        self::assertSame([
+            'greeting' => ['Hello, Py!', 'Hello, Py again!', 'PhpGreeting'],
+            'queried_total' => 7,
+            'counted' => 7,
+            'first_update' => 3,
+            'rejected' => ['type' => 'InvalidArgumentException', 'message' => 'negative item -1 rejected'],
+            'items' => [3],
+        ], json_decode((string) $output, true), (string) $output);
     }
 
     private function start(string $type, array $args): WorkflowHandle

@@ -117,6 +117,12 @@ async def failing_activity(message: str) -> None:
     raise ApplicationError(message, "card", type="CardError", non_retryable=True)
 
 
+@activity.defn(name="py_shout")
+async def py_shout(text: str) -> str:
+    """Called from PHP workflows (interop)."""
+    return text.upper() + "!"
+
+
 @activity.defn(name="async_activity")
 async def async_activity() -> Any:
     info = activity.info()
@@ -238,7 +244,7 @@ WORKFLOWS = [
     MemoWorkflow,
     AsyncActivityWorkflow,
 ]
-ACTIVITIES = [failing_activity, async_activity]
+ACTIVITIES = [py_shout, failing_activity, async_activity]
 
 
 async def wait_until_polling(client: Client, task_queue: str) -> None:

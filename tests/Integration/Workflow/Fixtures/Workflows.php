@@ -265,3 +265,25 @@ final class CountdownWorkflow
         return $seen;
     }
 }
+
+#[WorkflowInterface]
+final class CallsPythonWorkflow
+{
+    /** A Python activity, a Python child workflow and a Python activity failure, on the Python worker's queue. */
+    #[WorkflowMethod(name: 'PhpCallsPython')]
+    public function run(string $pythonQueue): array
+    {
+        $options = activityOptions()->withTaskQueue($pythonQueue);
+        $shout = Workflow::executeActivity('py_shout', ['hello from php'], $options);
+        $echo = Workflow::executeChildWorkflow('EchoWorkflow', ['a', 1, [true]],
+            Workflow\ChildWorkflowOptions::new()->withTaskQueue($pythonQueue));
+        try {
+            Workflow::executeActivity('failing_activity', ['declined'], $options);
+            $failure = 'none';
+        } catch (TemporalFailure $e) {
+            $cause = $e->getPrevious();
+            $failure = $cause instanceof ApplicationFailure ? [$cause->getType(), $cause->getMessage(), $cause->getDetails()] : $e::class;
+        }
+        return ['shout' => $shout, 'echo' => $echo, 'failure' => $failure];
+    }
+}

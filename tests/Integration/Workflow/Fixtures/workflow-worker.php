@@ -31,6 +31,7 @@ $factory->newWorker($argv[1], $options)
         Fixtures\ScopeCancellationWorkflow::class,
         Fixtures\ParentWorkflow::class,
         Fixtures\CountdownWorkflow::class,
+        Fixtures\CallsPythonWorkflow::class,
     )
     ->registerActivity(new Fixtures\GreetingActivities());
 echo "worker ready\n";
