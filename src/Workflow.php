@@ -70,6 +70,54 @@ final class Workflow
         WorkflowRun::current()->context->continueAsNew($args, $workflowType, $taskQueue);
     }
 
+    /**
+     * Sends a signal to another workflow and waits until it is delivered.
+     *
+     * @param list<mixed> $args
+     * @throws TemporalFailure it could not be delivered (for example, no such workflow)
+     */
+    public static function signalExternalWorkflow(string $workflowId, ?string $runId, string $signal, array $args = []): void
+    {
+        WorkflowRun::current()->context->signalExternal($workflowId, $runId, $signal, $args);
+    }
+
+    /**
+     * Asks another workflow to cancel and waits until the request is recorded.
+     *
+     * @throws TemporalFailure the request failed (for example, no such workflow)
+     */
+    public static function cancelExternalWorkflow(string $workflowId, ?string $runId = null, string $reason = ''): void
+    {
+        WorkflowRun::current()->context->cancelExternal($workflowId, $runId, $reason);
+    }
+
+    /**
+     * Handles signal $name with $handler(...$args) from now on (over an attributed method); signals of that
+     * name that arrived before are delivered to it now, in order.
+     */
+    public static function registerSignalHandler(string $name, callable $handler): void
+    {
+        WorkflowRun::current()->context->registerHandler('signal', $name, \Closure::fromCallable($handler));
+    }
+
+    /** Answers query $name with $handler(...$args) from now on; it must not wait or start anything. */
+    public static function registerQueryHandler(string $name, callable $handler): void
+    {
+        WorkflowRun::current()->context->registerHandler('query', $name, \Closure::fromCallable($handler));
+    }
+
+    /** Handles update $name with $handler(...$args) from now on (no validator). */
+    public static function registerUpdateHandler(string $name, callable $handler): void
+    {
+        WorkflowRun::current()->context->registerHandler('update', $name, \Closure::fromCallable($handler));
+    }
+
+    /** Whether no signal or update handler is still running: await it before returning. */
+    public static function allHandlersFinished(): bool
+    {
+        return WorkflowRun::current()->context->allHandlersFinished();
+    }
+
     /** Waits $seconds of workflow time (a durable timer). */
     public static function sleep(float $seconds): void
     {

@@ -22,8 +22,9 @@ use TrueAsync\Temporal\Exception\Failure\ApplicationFailure;
  */
 final class JobApplier
 {
-    /** @var array<string, list<SignalWorkflow>> signals that arrived before a handler existed, by name */
-    private array $bufferedSignals = [];
+    public function __construct(private readonly Handlers $handlers)
+    {
+    }
 
     /**
      * @return list<QueryWorkflow> the queries, to answer after the Fibers ran
@@ -44,6 +45,10 @@ final class JobApplier
                 'resolve_child_workflow_execution' => $run->resolve('child',
                     $job->getResolveChildWorkflowExecution()->getSeq(), $job->getResolveChildWorkflowExecution()->getResult()),
                 'signal_workflow' => $this->signal($run, $job->getSignalWorkflow()),
+                'resolve_signal_external_workflow' => $run->resolve('external_signal',
+                    $job->getResolveSignalExternalWorkflow()->getSeq(), $job->getResolveSignalExternalWorkflow()->getFailure()),
+                'resolve_request_cancel_external_workflow' => $run->resolve('external_cancel',
+                    $job->getResolveRequestCancelExternalWorkflow()->getSeq(), $job->getResolveRequestCancelExternalWorkflow()->getFailure()),
                 'cancel_workflow' => $run->requestCancel(),
                 'query_workflow' => $queries[] = $job->getQueryWorkflow(),
                 'do_update' => $this->update($run, $job->getDoUpdate()),
@@ -72,12 +77,13 @@ final class JobApplier
                 $result->setSucceeded(new QuerySuccess(['response' => $run->converter->toPayloads([$builtIn])->getPayloads()[0]]));
                 return new WorkflowCommand(['respond_to_query' => $result]);
             }
-            $handler = $run->definition->query($query->getQueryType()) ?? throw ApplicationFailure::create(
+            $handler = $this->handlers->find('query', $query->getQueryType(), $run->instance(),
+                $run->definition->query($query->getQueryType())) ?? throw ApplicationFailure::create(
                 \sprintf('unknown query "%s" (known queries: %s)', $query->getQueryType(),
                     implode(', ', $run->definition->queryNames()) ?: 'none'),
                 'QueryNotRegistered',
             );
-            $value = $run->readOnly(fn () => $handler->call($run->instance(), $query->getArguments(), $run->converter));
+            $value = $run->readOnly(fn () => $handler($query->getArguments(), $run->converter));
             $result->setSucceeded(new QuerySuccess(['response' => $run->converter->toPayloads([$value])->getPayloads()[0]]));
         } catch (\Throwable $e) {
             $result->setFailed($run->converter->getFailureConverter()->toFailure($e, $run->converter));
@@ -93,7 +99,8 @@ final class JobApplier
         )]));
         $fail = fn (\Throwable $e) => ['rejected' => $run->converter->getFailureConverter()->toFailure($e, $run->converter)];
         try {
-            $handler = $run->definition->update($update->getName()) ?? throw ApplicationFailure::create(\sprintf(
+            $handler = $this->handlers->find('update', $update->getName(), $run->instance(),
+                $run->definition->update($update->getName())) ?? throw ApplicationFailure::create(\sprintf(
                 'unknown update "%s" (known updates: %s)',
                 $update->getName(),
                 implode(', ', $run->definition->updateNames()) ?: 'none',
@@ -107,14 +114,14 @@ final class JobApplier
             return;
         }
         $respond(['accepted' => new \Google\Protobuf\GPBEmpty()]);
-        $run->startHandler(function () use ($run, $handler, $update, $respond, $fail): void {
+        $run->startHandler($this->handlers->tracked(function () use ($run, $handler, $update, $respond, $fail): void {
             try {
-                $value = $handler->call($run->instance(), $update->getInput(), $run->converter);
+                $value = $handler($update->getInput(), $run->converter);
                 $respond(['completed' => $run->converter->toPayloads([$value])->getPayloads()[0]]);
             } catch (\Throwable $e) {
                 $respond($fail($e));
             }
-        });
+        }));
     }
 
     private function initialize(WorkflowRun $run, InitializeWorkflow $init): InitializeWorkflow
@@ -123,13 +130,15 @@ final class JobApplier
         return $init;
     }
 
-    private function signal(WorkflowRun $run, SignalWorkflow $signal): void
+    /** Queues the signal's handler, or buffers the signal until a handler is registered for it. */
+    public function signal(WorkflowRun $run, SignalWorkflow $signal): void
     {
-        $handler = $run->definition->signal($signal->getSignalName());
+        $name = $signal->getSignalName();
+        $handler = $this->handlers->find('signal', $name, $run->instance(), $run->definition->signal($name));
         if ($handler === null) {
-            $this->bufferedSignals[$signal->getSignalName()][] = $signal;
+            $this->handlers->buffer($signal);
             return;
         }
-        $run->startHandler(fn () => $handler->call($run->instance(), $signal->getInput(), $run->converter));
+        $run->startHandler($this->handlers->tracked(fn () => $handler($signal->getInput(), $run->converter)));
     }
 }

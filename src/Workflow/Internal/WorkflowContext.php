@@ -6,7 +6,11 @@ namespace TrueAsync\Temporal\Workflow\Internal;
 
 use TrueAsync\Temporal\Api\Common\V1\Payloads;
 use TrueAsync\Temporal\Api\Coresdk\ActivityResult\ActivityResolution;
+use TrueAsync\Temporal\Api\Coresdk\Common\NamespacedWorkflowExecution;
 use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\CancelTimer;
+use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\RequestCancelExternalWorkflowExecution;
+use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\SignalExternalWorkflowExecution;
+use TrueAsync\Temporal\Api\Failure\V1\Failure;
 use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\ContinueAsNewWorkflowExecution;
 use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\RequestCancelActivity;
 use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\ScheduleActivity;
@@ -82,6 +86,59 @@ final class WorkflowContext
             'task_queue' => $taskQueue ?? $this->run->info->taskQueue,
             'arguments' => iterator_to_array($this->run->converter->toPayloads($args)->getPayloads(), false),
         ]));
+    }
+
+    public function registerHandler(string $kind, string $name, \Closure $handler): void
+    {
+        $this->run->registerHandler($kind, $name, $handler);
+    }
+
+    public function allHandlersFinished(): bool
+    {
+        return $this->run->handlers->allFinished();
+    }
+
+    /**
+     * @param list<mixed> $args
+     * @throws TemporalFailure the signal could not be delivered (no such workflow, …)
+     */
+    public function signalExternal(string $workflowId, ?string $runId, string $signal, array $args): void
+    {
+        $seq = $this->run->nextSequence('external_signal');
+        $this->run->command(new WorkflowCommand(['signal_external_workflow_execution' => new SignalExternalWorkflowExecution([
+            'seq' => $seq,
+            'workflow_execution' => $this->execution($workflowId, $runId),
+            'signal_name' => $signal,
+            'args' => iterator_to_array($this->run->converter->toPayloads($args)->getPayloads(), false),
+        ])]));
+        $this->run->suspend('external_signal', $seq, fn (?Failure $failure) => $this->throwIfFailed($failure));
+    }
+
+    /** @throws TemporalFailure the cancellation could not be requested (no such workflow, …) */
+    public function cancelExternal(string $workflowId, ?string $runId, string $reason): void
+    {
+        $seq = $this->run->nextSequence('external_cancel');
+        $this->run->command(new WorkflowCommand(['request_cancel_external_workflow_execution' =>
+            new RequestCancelExternalWorkflowExecution([
+                'seq' => $seq,
+                'workflow_execution' => $this->execution($workflowId, $runId),
+                'reason' => $reason,
+            ])]));
+        $this->run->suspend('external_cancel', $seq, fn (?Failure $failure) => $this->throwIfFailed($failure));
+    }
+
+    private function execution(string $workflowId, ?string $runId): NamespacedWorkflowExecution
+    {
+        return new NamespacedWorkflowExecution(['namespace' => $this->run->info->namespace,
+            'workflow_id' => $workflowId, 'run_id' => $runId ?? '']);
+    }
+
+    /** @throws TemporalFailure */
+    private function throwIfFailed(?Failure $failure): void
+    {
+        if ($failure !== null) {
+            throw $this->run->converter->getFailureConverter()->toException($failure, $this->run->converter);
+        }
     }
 
     public function isCancelRequested(): bool

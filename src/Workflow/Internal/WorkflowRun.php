@@ -25,6 +25,7 @@ final class WorkflowRun
 
     public readonly WorkflowContext $context;
     private JobApplier $jobs;
+    public readonly Handlers $handlers;
     private object $instance;
     private ?\Fiber $main = null;
     /** @var \SplQueue<array{\Fiber, mixed, ?\Throwable}> */
@@ -65,7 +66,8 @@ final class WorkflowRun
         $this->scopes = new \WeakMap();
         $this->now = new \DateTimeImmutable('@0');
         $this->context = new WorkflowContext($this);
-        $this->jobs = new JobApplier();
+        $this->handlers = new Handlers();
+        $this->jobs = new JobApplier($this->handlers);
         $this->instance = new ($definition->class)();
         $this->reseed(0);
     }
@@ -102,6 +104,18 @@ final class WorkflowRun
             self::$current = null;
         }
         return $this->commands;
+    }
+
+    /** Registers a handler at run time; buffered signals of that name are delivered now, in arrival order. */
+    public function registerHandler(string $kind, string $name, \Closure $handler): void
+    {
+        $this->assertMayAct();
+        $this->handlers->register($kind, $name, $handler);
+        if ($kind === 'signal') {
+            foreach ($this->handlers->takeBuffered($name) as $signal) {
+                $this->jobs->signal($this, $signal);
+            }
+        }
     }
 
     public function instance(): object

@@ -178,6 +178,17 @@ class WorkflowEngineTest extends ServerTestCase
         ], json_decode((string) $output, true), (string) $output);
     }
 
+    public function testRuntimeHandlersBufferedSignalsAndExternalSignals(): void
+    {
+        $peer = $this->start('PhpSignalQuery', []);
+        $handle = $this->start('PhpRuntimeHandlers', [$peer->getId()]);
+        $handle->signal('late', 'a');
+        $handle->signal('late', 'b');
+        self::assertSame(['a', 'b', 'unknown workflow not signalled'], $handle->result(30));
+        self::assertSame(['a', 'b', 'unknown workflow not signalled'], $handle->query('seen'));
+        self::assertSame(5, $peer->result(30), 'the external signals reached the peer');
+    }
+
     private function start(string $type, array $args): WorkflowHandle
     {
         return self::client()->start($type, $args, WorkflowOptions::new()->withTaskQueue(self::$queue)

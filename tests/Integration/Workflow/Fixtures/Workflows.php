@@ -287,3 +287,28 @@ final class CallsPythonWorkflow
         return ['shout' => $shout, 'echo' => $echo, 'failure' => $failure];
     }
 }
+
+#[WorkflowInterface]
+final class RuntimeHandlersWorkflow
+{
+    private array $seen = [];
+
+    #[WorkflowMethod(name: 'PhpRuntimeHandlers')]
+    public function run(string $peerId): array
+    {
+        Workflow::sleep(1);  // signals sent meanwhile have no handler yet: they are buffered
+        Workflow::registerSignalHandler('late', function (string $value): void {
+            $this->seen[] = $value;
+        });
+        Workflow::registerQueryHandler('seen', fn (): array => $this->seen);
+        Workflow::signalExternalWorkflow($peerId, null, 'add', [5]);
+        Workflow::signalExternalWorkflow($peerId, null, 'finish');
+        try {
+            Workflow::signalExternalWorkflow('no-such-workflow-' . Workflow::uuid4(), null, 'x');
+        } catch (TemporalFailure) {
+            $this->seen[] = 'unknown workflow not signalled';
+        }
+        Workflow::await(fn (): bool => Workflow::allHandlersFinished());
+        return $this->seen;
+    }
+}

@@ -32,6 +32,7 @@ $factory->newWorker($argv[1], $options)
         Fixtures\ParentWorkflow::class,
         Fixtures\CountdownWorkflow::class,
         Fixtures\CallsPythonWorkflow::class,
+        Fixtures\RuntimeHandlersWorkflow::class,
     )
     ->registerActivity(new Fixtures\GreetingActivities());
 echo "worker ready\n";
