@@ -8,6 +8,7 @@ use TrueAsync\Temporal\Exception\Failure\TemporalFailure;
 use TrueAsync\Temporal\Workflow\ActivityOptions;
 use TrueAsync\Temporal\Workflow\ChildWorkflowOptions;
 use TrueAsync\Temporal\Workflow\Future;
+use TrueAsync\Temporal\Workflow\LocalActivityOptions;
 use TrueAsync\Temporal\Workflow\Internal\ActivityStub;
 use TrueAsync\Temporal\Workflow\Internal\WorkflowRun;
 use TrueAsync\Temporal\Workflow\WorkflowInfo;
@@ -116,6 +117,30 @@ final class Workflow
     public static function allHandlersFinished(): bool
     {
         return WorkflowRun::current()->context->allHandlersFinished();
+    }
+
+    /**
+     * Runs a local activity: in this worker, without a round trip through the task queue; for short work.
+     *
+     * @param list<mixed> $args
+     * @throws TemporalFailure it failed for good (after its retries)
+     */
+    public static function executeLocalActivity(string $type, array $args, LocalActivityOptions $options, ?string $returnType = null): mixed
+    {
+        return WorkflowRun::current()->context->executeLocalActivity($type, $args, $options, $returnType);
+    }
+
+    /**
+     * Like newActivityStub(), for local activities.
+     *
+     * @template T of object
+     * @param class-string<T> $interface
+     * @return T
+     */
+    public static function newLocalActivityStub(string $interface, LocalActivityOptions $options): object
+    {
+        /** @var T */
+        return new ActivityStub($interface, $options);
     }
 
     /** Waits $seconds of workflow time (a durable timer). */

@@ -7,9 +7,10 @@ namespace TrueAsync\Temporal\Workflow\Internal;
 use TrueAsync\Temporal\Activity\ActivityInterface;
 use TrueAsync\Temporal\Activity\ActivityMethod;
 use TrueAsync\Temporal\Workflow\ActivityOptions;
+use TrueAsync\Temporal\Workflow\LocalActivityOptions;
 
 /**
- * Calls an activity interface's methods as activities from workflow code: $stub->charge(250) runs the
+ * Calls an activity interface's methods as (local) activities from workflow code: $stub->charge(250) runs the
  * activity "prefix.charge" and returns its result decoded as the method's declared return type.
  *
  * @internal
@@ -19,7 +20,7 @@ final class ActivityStub
     /** @var array<string, array{string, ?string}> method => [activity type, return type] */
     private array $methods = [];
 
-    public function __construct(string $interface, private readonly ActivityOptions $options)
+    public function __construct(string $interface, private readonly ActivityOptions|LocalActivityOptions $options)
     {
         $class = new \ReflectionClass($interface);
         $prefix = ($class->getAttributes(ActivityInterface::class)[0] ?? null)?->newInstance()->prefix ?? '';
@@ -40,6 +41,9 @@ final class ActivityStub
         [$type, $returnType] = $this->methods[strtolower($method)] ?? throw new \BadMethodCallException(
             "$method is not a method of the activity interface"
         );
-        return WorkflowRun::current()->context->executeActivity($type, $arguments, $this->options, $returnType);
+        $context = WorkflowRun::current()->context;
+        return $this->options instanceof LocalActivityOptions
+            ? $context->executeLocalActivity($type, $arguments, $this->options, $returnType)
+            : $context->executeActivity($type, $arguments, $this->options, $returnType);
     }
 }

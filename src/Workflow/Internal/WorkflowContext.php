@@ -21,6 +21,7 @@ use TrueAsync\Temporal\Internal\ProtoTime;
 use TrueAsync\Temporal\Workflow\ActivityOptions;
 use TrueAsync\Temporal\Workflow\ChildWorkflowOptions;
 use TrueAsync\Temporal\Workflow\Future;
+use TrueAsync\Temporal\Workflow\LocalActivityOptions;
 use TrueAsync\Temporal\Workflow\WorkflowInfo;
 
 /**
@@ -263,8 +264,17 @@ final class WorkflowContext
         return $command;
     }
 
+    /**
+     * @param list<mixed> $args
+     * @throws TemporalFailure the local activity failed for good
+     */
+    public function executeLocalActivity(string $type, array $args, LocalActivityOptions $options, ?string $returnType): mixed
+    {
+        return (new LocalActivities($this->run, $this))->execute($type, $args, $options, $returnType);
+    }
+
     /** @throws TemporalFailure */
-    private function activityResult(ActivityResolution $resolution, ?string $returnType): mixed
+    public function activityResult(ActivityResolution $resolution, ?string $returnType): mixed
     {
         $converter = $this->run->converter;
         return match ($resolution->getStatus()) {

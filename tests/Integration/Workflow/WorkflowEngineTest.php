@@ -189,6 +189,14 @@ class WorkflowEngineTest extends ServerTestCase
         self::assertSame(5, $peer->result(30), 'the external signals reached the peer');
     }
 
+    public function testLocalActivitiesIncludingRetriesPastTheLocalThreshold(): void
+    {
+        $handle = $this->start('PhpLocalActivity', []);
+        self::assertSame(['Hello, Lo!', 'attempt 3, local'], $handle->result(60));
+        $timers = array_filter($handle->fetchHistory()->getEvents(), fn ($event) => $event->getEventType() === \TrueAsync\Temporal\Api\Enums\V1\EventType::EVENT_TYPE_TIMER_STARTED);
+        self::assertCount(2, $timers, 'each backoff past the threshold became a workflow timer');
+    }
+
     private function start(string $type, array $args): WorkflowHandle
     {
         return self::client()->start($type, $args, WorkflowOptions::new()->withTaskQueue(self::$queue)

@@ -25,6 +25,16 @@ class GreetingActivities
         return 'not cancelled';
     }
 
+    /** Fails its first two attempts. */
+    public function flaky(): string
+    {
+        $info = \TrueAsync\Temporal\Activity::getInfo();
+        if ($info->attempt < 3) {
+            throw new \RuntimeException("attempt {$info->attempt} fails");
+        }
+        return "attempt {$info->attempt}" . ($info->isLocal ? ', local' : '');
+    }
+
     public function fail(string $why): string
     {
         throw new \RuntimeException($why);

@@ -312,3 +312,20 @@ final class RuntimeHandlersWorkflow
         return $this->seen;
     }
 }
+
+#[WorkflowInterface]
+final class LocalActivityWorkflow
+{
+    #[WorkflowMethod(name: 'PhpLocalActivity')]
+    public function run(): array
+    {
+        $options = Workflow\LocalActivityOptions::new()->withStartToCloseTimeout(5);
+        /** @var GreetingActivities $local */
+        $local = Workflow::newLocalActivityStub(GreetingActivities::class, $options);
+        $greeting = $local->greet('Lo');
+        // Retries 1 s apart with a 0.5 s local threshold: each retry goes through a workflow timer.
+        $retried = Workflow::executeLocalActivity('wf.flaky', [], $options->withLocalRetryThreshold(0.5)
+            ->withRetryPolicy(RetryPolicy::new()->withInitialInterval(1)->withBackoffCoefficient(1)->withMaximumAttempts(5)));
+        return [$greeting, $retried];
+    }
+}

@@ -33,6 +33,7 @@ $factory->newWorker($argv[1], $options)
         Fixtures\CountdownWorkflow::class,
         Fixtures\CallsPythonWorkflow::class,
         Fixtures\RuntimeHandlersWorkflow::class,
+        Fixtures\LocalActivityWorkflow::class,
     )
     ->registerActivity(new Fixtures\GreetingActivities());
 echo "worker ready\n";
