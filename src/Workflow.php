@@ -5,6 +5,7 @@ declare(strict_types=1);
 namespace TrueAsync\Temporal;
 
 use TrueAsync\Temporal\Exception\Failure\TemporalFailure;
+use TrueAsync\Temporal\SearchAttributes\SearchAttributes;
 use TrueAsync\Temporal\Workflow\ActivityOptions;
 use TrueAsync\Temporal\Workflow\ChildWorkflowOptions;
 use TrueAsync\Temporal\Workflow\Future;
@@ -141,6 +142,24 @@ final class Workflow
     {
         /** @var T */
         return new ActivityStub($interface, $options);
+    }
+
+    /** Adds or replaces typed search attributes of this run (keys must be registered on the namespace). */
+    public static function upsertSearchAttributes(SearchAttributes $attributes): void
+    {
+        WorkflowRun::current()->context->upsertSearchAttributes($attributes);
+    }
+
+    /** The run's search attributes: those it started with, plus its own upserts. */
+    public static function getSearchAttributes(): SearchAttributes
+    {
+        return WorkflowRun::current()->searchAttributes;
+    }
+
+    /** @param array<string, mixed> $values memo fields to add or replace */
+    public static function upsertMemo(array $values): void
+    {
+        WorkflowRun::current()->context->upsertMemo($values);
     }
 
     /** Waits $seconds of workflow time (a durable timer). */

@@ -38,6 +38,14 @@ final class SearchAttributes implements \IteratorAggregate, \Countable
         return $copy;
     }
 
+    /** A copy with every value of $other set over this one's. */
+    public function merge(self $other): self
+    {
+        $copy = clone $this;
+        $copy->values = array_replace($this->values, $other->values);
+        return $copy;
+    }
+
     /** A copy without the value of $key (by name). */
     public function withoutValue(SearchAttributeKey $key): self
     {

@@ -14,6 +14,7 @@ use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\QuerySuccess;
 use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\UpdateResponse;
 use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\WorkflowCommand;
 use TrueAsync\Temporal\Exception\Failure\ApplicationFailure;
+use TrueAsync\Temporal\Internal\Converter\SearchAttributeCodec;
 
 /**
  * Applies an activation's jobs to a run as state changes only (no Fiber runs here), and answers queries.
@@ -127,6 +128,7 @@ final class JobApplier
     private function initialize(WorkflowRun $run, InitializeWorkflow $init): InitializeWorkflow
     {
         $run->reseed((int) $init->getRandomnessSeed());
+        $run->searchAttributes = SearchAttributeCodec::fromMessage($init->getSearchAttributes());
         return $init;
     }
 

@@ -10,7 +10,12 @@ use TrueAsync\Temporal\Api\Coresdk\Common\NamespacedWorkflowExecution;
 use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\CancelTimer;
 use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\RequestCancelExternalWorkflowExecution;
 use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\SignalExternalWorkflowExecution;
+use TrueAsync\Temporal\Api\Common\V1\Memo;
+use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\ModifyWorkflowProperties;
+use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\UpsertWorkflowSearchAttributes;
 use TrueAsync\Temporal\Api\Failure\V1\Failure;
+use TrueAsync\Temporal\Internal\Converter\SearchAttributeCodec;
+use TrueAsync\Temporal\SearchAttributes\SearchAttributes;
 use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\ContinueAsNewWorkflowExecution;
 use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\RequestCancelActivity;
 use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\ScheduleActivity;
@@ -140,6 +145,27 @@ final class WorkflowContext
         if ($failure !== null) {
             throw $this->run->converter->getFailureConverter()->toException($failure, $this->run->converter);
         }
+    }
+
+    /** Adds or replaces search attributes of this run (visible to list/describe once the task completes). */
+    public function upsertSearchAttributes(SearchAttributes $attributes): void
+    {
+        $this->run->command(new WorkflowCommand(['upsert_workflow_search_attributes' => new UpsertWorkflowSearchAttributes([
+            'search_attributes' => SearchAttributeCodec::toMessage($attributes),
+        ])]));
+        $this->run->searchAttributes = $this->run->searchAttributes->merge($attributes);
+    }
+
+    /** @param array<string, mixed> $values memo fields to add or replace */
+    public function upsertMemo(array $values): void
+    {
+        $fields = [];
+        foreach ($values as $name => $value) {
+            $fields[$name] = $this->run->converter->toPayloads([$value])->getPayloads()[0];
+        }
+        $this->run->command(new WorkflowCommand(['modify_workflow_properties' => new ModifyWorkflowProperties([
+            'upserted_memo' => new Memo(['fields' => $fields]),
+        ])]));
     }
 
     public function isCancelRequested(): bool

@@ -10,6 +10,7 @@ use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\WorkflowCommand;
 use TrueAsync\Temporal\DataConverter\DataConverter;
 use TrueAsync\Temporal\Exception\Failure\CanceledFailure;
 use TrueAsync\Temporal\Internal\ProtoTime;
+use TrueAsync\Temporal\SearchAttributes\SearchAttributes;
 use TrueAsync\Temporal\Workflow\WorkflowInfo;
 
 /**
@@ -51,6 +52,8 @@ final class WorkflowRun
     private \DateTimeImmutable $now;
     private bool $replaying = false;
     private \Random\Randomizer $randomizer;
+    /** The run's search attributes: from its start, then its own upserts. */
+    public SearchAttributes $searchAttributes;
     /** @var array<string, true> patches the core says history has */
     private array $notifiedPatches = [];
     /** @var array<string, bool> patched() answers, memoized for the run */
@@ -70,6 +73,7 @@ final class WorkflowRun
         $this->jobs = new JobApplier($this->handlers);
         $this->instance = new ($definition->class)();
         $this->reseed(0);
+        $this->searchAttributes = SearchAttributes::empty();
     }
 
     /** @throws \LogicException outside workflow code that a worker is running */

@@ -13,6 +13,7 @@ use TrueAsync\Temporal\Exception\WorkflowFailedException;
 use TrueAsync\Temporal\Exception\WorkflowUpdateFailedException;
 use TrueAsync\Temporal\Tests\Integration\PythonTestWorker;
 use TrueAsync\Temporal\Tests\Integration\ServerTestCase;
+use TrueAsync\Temporal\Tests\Integration\TestSearchAttributes;
 use TrueAsync\Temporal\Tests\Integration\Worker\ChildProcess;
 
 /** PHP workflows on Fibers, with PHP activities, in a PHP worker process; driven by the PHP client. */
@@ -195,6 +196,17 @@ class WorkflowEngineTest extends ServerTestCase
         self::assertSame(['Hello, Lo!', 'attempt 3, local'], $handle->result(60));
         $timers = array_filter($handle->fetchHistory()->getEvents(), fn ($event) => $event->getEventType() === \TrueAsync\Temporal\Api\Enums\V1\EventType::EVENT_TYPE_TIMER_STARTED);
         self::assertCount(2, $timers, 'each backoff past the threshold became a workflow timer');
+    }
+
+    public function testUpsertedSearchAttributesAndMemoAreVisibleThroughTheClient(): void
+    {
+        TestSearchAttributes::register(self::address());
+        $handle = $this->start('PhpUpsert', []);
+        self::assertSame('php-upserted', $handle->result(30));
+        $description = $handle->describe();
+        self::assertSame('php-upserted', $description->getSearchAttributes()->get(TestSearchAttributes::keyword()));
+        self::assertSame(42, $description->getSearchAttributes()->get(TestSearchAttributes::int()));
+        self::assertEquals(['owner' => 'php', 'limits' => ['a' => 1]], $description->getMemo(), 'memo maps are unordered');
     }
 
     private function start(string $type, array $args): WorkflowHandle

@@ -329,3 +329,17 @@ final class LocalActivityWorkflow
         return [$greeting, $retried];
     }
 }
+
+#[WorkflowInterface]
+final class UpsertWorkflow
+{
+    #[WorkflowMethod(name: 'PhpUpsert')]
+    public function run(): ?string
+    {
+        Workflow::upsertSearchAttributes(\TrueAsync\Temporal\SearchAttributes\SearchAttributes::empty()
+            ->withValue(\TrueAsync\Temporal\Tests\Integration\TestSearchAttributes::keyword(), 'php-upserted')
+            ->withValue(\TrueAsync\Temporal\Tests\Integration\TestSearchAttributes::int(), 42));
+        Workflow::upsertMemo(['owner' => 'php', 'limits' => ['a' => 1]]);
+        return Workflow::getSearchAttributes()->get(\TrueAsync\Temporal\Tests\Integration\TestSearchAttributes::keyword());
+    }
+}

@@ -14,6 +14,7 @@ use TrueAsync\Temporal\Worker\WorkerOptions;
 
 require __DIR__ . '/../../../bootstrap.php';
 require_once __DIR__ . '/Workflows.php';
+require_once __DIR__ . '/../../TestSearchAttributes.php';
 
 $factory = WorkerFactory::create(Client::connect(ConnectionOptions::new((string) getenv('TEMPORAL_ADDRESS'))));
 $options = WorkerOptions::new()->withMaxCachedWorkflows((int) ($argv[2] ?? 1000));
@@ -34,6 +35,7 @@ $factory->newWorker($argv[1], $options)
         Fixtures\CallsPythonWorkflow::class,
         Fixtures\RuntimeHandlersWorkflow::class,
         Fixtures\LocalActivityWorkflow::class,
+        Fixtures\UpsertWorkflow::class,
     )
     ->registerActivity(new Fixtures\GreetingActivities());
 echo "worker ready\n";
