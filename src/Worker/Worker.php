@@ -112,7 +112,8 @@ final class Worker
         $activities = new ActivityTaskRunner($this->core, $scheduler, $this->activities, $converter, $this->taskQueue);
         $this->spawnPoller($scheduler, $activities->pollUntilShutdown(...), $activities);
         if ($hasWorkflows) {
-            $runner = new WorkflowTaskRunner($this->core, $scheduler, $this->workflows, $converter, $namespace, $this->taskQueue);
+            $runner = new WorkflowTaskRunner($this->core, $scheduler, $this->workflows, $converter, $namespace,
+                $this->taskQueue, $this->options->getWorkflowFailureExceptionTypes());
             $this->spawnPoller($scheduler, $runner->pollUntilShutdown(...), $activities);
         }
         if ($this->shutdownRequested) {

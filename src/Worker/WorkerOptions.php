@@ -23,6 +23,8 @@ final class WorkerOptions
     private ?float $taskQueueActivitiesPerSecond = null;
     private ?string $identity = null;
     private ?string $buildId = null;
+    /** @var list<class-string<\Throwable>> */
+    private array $workflowFailureExceptionTypes = [];
 
     public static function new(): self
     {
@@ -94,6 +96,24 @@ final class WorkerOptions
     public function withBuildId(?string $buildId): self
     {
         return $this->with('buildId', $buildId);
+    }
+
+    /**
+     * Exceptions of these types (or subtypes) thrown by workflow code fail the workflow, as a Temporal
+     * failure does. Any other non-Temporal exception fails the workflow *task*, so a fix can be deployed
+     * and the run goes on.
+     *
+     * @param class-string<\Throwable> ...$types
+     */
+    public function withWorkflowFailureExceptionTypes(string ...$types): self
+    {
+        return $this->with('workflowFailureExceptionTypes', array_values($types));
+    }
+
+    /** @return list<class-string<\Throwable>> */
+    public function getWorkflowFailureExceptionTypes(): array
+    {
+        return $this->workflowFailureExceptionTypes;
     }
 
     /** @internal the worker options document of docs/DESIGN.md */

@@ -28,14 +28,16 @@ final class WorkflowOutcome
     }
 
     /**
-     * A Temporal failure fails the workflow; anything else is a bug to fix, so it fails the workflow task
-     * (rethrown), and the server retries the task until a fixed worker runs it.
+     * A Temporal failure (or an exception of a type the worker was told to treat as one) fails the workflow;
+     * anything else is a bug to fix, so it fails the workflow task (rethrown), and the server retries the
+     * task until a fixed worker runs it.
      *
-     * @throws \Throwable $error when it is not a Temporal failure
+     * @param list<class-string<\Throwable>> $failureTypes
+     * @throws \Throwable $error when it fails the task
      */
-    public static function failed(\Throwable $error, DataConverter $converter, bool $cancelRequested): WorkflowCommand
+    public static function failed(\Throwable $error, DataConverter $converter, bool $cancelRequested, array $failureTypes = []): WorkflowCommand
     {
-        if (!$error instanceof TemporalFailure) {
+        if (!$error instanceof TemporalFailure && !self::isOneOf($error, $failureTypes)) {
             throw $error;
         }
         if ($cancelRequested && self::isCancellation($error)) {
@@ -43,6 +45,17 @@ final class WorkflowOutcome
         }
         $failure = $converter->getFailureConverter()->toFailure($error, $converter);
         return new WorkflowCommand(['fail_workflow_execution' => new FailWorkflowExecution(['failure' => $failure])]);
+    }
+
+    /** @param list<class-string<\Throwable>> $types */
+    private static function isOneOf(\Throwable $error, array $types): bool
+    {
+        foreach ($types as $type) {
+            if ($error instanceof $type) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A cancellation, or an activity/child failure caused by one, lets the workflow end as cancelled. */

@@ -63,6 +63,8 @@ final class WorkflowRun
         public readonly WorkflowDefinition $definition,
         public readonly WorkflowInfo $info,
         public readonly DataConverter $converter,
+        /** @var list<class-string<\Throwable>> */
+        private readonly array $failureExceptionTypes = [],
     ) {
         $this->ready = new \SplQueue();
         $this->root = new CancellationScope();
@@ -401,7 +403,7 @@ final class WorkflowRun
             $this->finish(new WorkflowCommand(['continue_as_new_workflow_execution' => $e->command]));
             return;
         } catch (\Throwable $e) {
-            $this->finish(WorkflowOutcome::failed($e, $this->converter, $this->cancelRequested));
+            $this->finish(WorkflowOutcome::failed($e, $this->converter, $this->cancelRequested, $this->failureExceptionTypes));
             return;
         }
         if ($fiber === $this->main && $fiber->isTerminated()) {

@@ -33,6 +33,8 @@ final class WorkflowTaskRunner
         private readonly DataConverter $converter,
         private readonly string $namespace,
         private readonly string $taskQueue,
+        /** @var list<class-string<\Throwable>> */
+        private readonly array $failureExceptionTypes = [],
     ) {
     }
 
@@ -86,7 +88,7 @@ final class WorkflowTaskRunner
             implode(', ', $this->registry->types()) ?: 'none',
         ));
         $info = WorkflowInfo::fromInitialize($init, $activation->getRunId(), $this->namespace, $this->taskQueue);
-        return new WorkflowRun($definition, $info, $this->converter);
+        return new WorkflowRun($definition, $info, $this->converter, $this->failureExceptionTypes);
     }
 
     private static function initializeJob(WorkflowActivation $activation): ?InitializeWorkflow

@@ -12,12 +12,15 @@ final class ChildProcess
     {
     }
 
-    /** @param list<string> $command */
-    public static function start(array $command, string $name): self
+    /**
+     * @param list<string> $command
+     * @param array<string, string> $env added to this process's environment
+     */
+    public static function start(array $command, string $name, array $env = []): self
     {
         $log = sys_get_temp_dir() . "/$name-" . getmypid() . '.log';
         $process = proc_open($command, [0 => ['file', '/dev/null', 'r'], 1 => ['file', $log, 'w'],
-            2 => ['file', $log, 'a']], $pipes, null, getenv());
+            2 => ['file', $log, 'a']], $pipes, null, $env + getenv());
         if (!\is_resource($process)) {
             throw new \RuntimeException('cannot start ' . implode(' ', $command));
         }

@@ -343,3 +343,18 @@ final class UpsertWorkflow
         return Workflow::getSearchAttributes()->get(\TrueAsync\Temporal\Tests\Integration\TestSearchAttributes::keyword());
     }
 }
+
+#[WorkflowInterface]
+final class BuggyWorkflow
+{
+    /** The "bug" is fixed by deploying a worker started with WORKFLOW_BUG_FIXED=1 (a new code version). */
+    #[WorkflowMethod(name: 'PhpBuggy')]
+    public function run(): string
+    {
+        Workflow::sleep(0.1);
+        if (getenv('WORKFLOW_BUG_FIXED') !== '1') {
+            throw new \DomainException('bug in workflow code');
+        }
+        return 'fixed';
+    }
+}

@@ -36,8 +36,12 @@ $factory->newWorker($argv[1], $options)
         Fixtures\RuntimeHandlersWorkflow::class,
         Fixtures\LocalActivityWorkflow::class,
         Fixtures\UpsertWorkflow::class,
+        Fixtures\BuggyWorkflow::class,
     )
     ->registerActivity(new Fixtures\GreetingActivities());
+// The same workflows where exceptions of chosen types fail the workflow instead of its task.
+$factory->newWorker($argv[1] . '-strict', $options->withWorkflowFailureExceptionTypes(\DomainException::class))
+    ->registerWorkflowTypes(Fixtures\BuggyWorkflow::class);
 echo "worker ready\n";
 $factory->run();
 echo "worker stopped\n";

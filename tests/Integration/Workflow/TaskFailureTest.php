@@ -1,0 +1,100 @@
+<?php
+
+declare(strict_types=1);
+
+namespace TrueAsync\Temporal\Tests\Integration\Workflow;
+
+use TrueAsync\Temporal\Api\Enums\V1\EventType;
+use TrueAsync\Temporal\Client\WorkflowExecutionStatus;
+use TrueAsync\Temporal\Client\WorkflowHandle;
+use TrueAsync\Temporal\Client\WorkflowOptions;
+use TrueAsync\Temporal\Exception\Failure\ApplicationFailure;
+use TrueAsync\Temporal\Exception\WorkflowFailedException;
+use TrueAsync\Temporal\Tests\Integration\ServerTestCase;
+use TrueAsync\Temporal\Tests\Integration\Worker\ChildProcess;
+use TrueAsync\Temporal\Version;
+
+/** A bug in workflow code fails the workflow task, not the workflow: deploying a fix lets the run finish. */
+final class TaskFailureTest extends ServerTestCase
+{
+    public function testABugFailsTheTaskWithItsMessageAndTheRunFinishesOnceAFixIsDeployed(): void
+    {
+        $queue = 'php-task-failure-' . bin2hex(random_bytes(4));
+        $buggy = self::worker($queue, []);
+        $handle = $this->start($queue, 'PhpBuggy');
+        $failure = $this->eventually(fn () => $this->taskFailureMessage($handle));
+        self::assertSame('bug in workflow code', $failure);
+        self::assertSame(WorkflowExecutionStatus::Running, $handle->describe()->getStatus());
+        self::assertSame(0, $buggy->stop());
+
+        $fixed = self::worker($queue, ['WORKFLOW_BUG_FIXED' => '1']);
+        try {
+            self::assertSame('fixed', $handle->result(60));
+        } finally {
+            $fixed->stop();
+        }
+        self::assertSame([Version::SDK_NAME, Version::SDK_VERSION], $this->sdkMetadata($handle));
+    }
+
+    public function testConfiguredExceptionTypesFailTheWorkflowInstead(): void
+    {
+        $queue = 'php-task-failure-' . bin2hex(random_bytes(4));
+        $worker = self::worker($queue, []);
+        try {
+            $this->start("$queue-strict", 'PhpBuggy')->result(30);
+            self::fail('the workflow did not fail');
+        } catch (WorkflowFailedException $e) {
+            $cause = $e->getPrevious();
+            self::assertInstanceOf(ApplicationFailure::class, $cause);
+            self::assertSame(['DomainException', 'bug in workflow code'], [$cause->getType(), $cause->getMessage()]);
+        } finally {
+            $worker->stop();
+        }
+    }
+
+    private static function worker(string $queue, array $env): ChildProcess
+    {
+        $extension = getenv('TEMPORAL_EXT_SO') ?: \dirname(__DIR__, 3) . '/build/ext/modules/temporal.so';
+        $worker = ChildProcess::start([PHP_BINARY, '-d', "extension=$extension",
+            __DIR__ . '/Fixtures/workflow-worker.php', $queue], 'php-task-failure-worker', $env);
+        $worker->waitFor('worker ready');
+        return $worker;
+    }
+
+    private function start(string $queue, string $type): WorkflowHandle
+    {
+        return self::client()->start($type, [], WorkflowOptions::new()->withTaskQueue($queue)
+            ->withWorkflowId('buggy-' . bin2hex(random_bytes(6)))->withWorkflowTaskTimeout(2));
+    }
+
+    private function taskFailureMessage(WorkflowHandle $handle): ?string
+    {
+        foreach ($handle->fetchHistory()->getEvents() as $event) {
+            if ($event->getEventType() === EventType::EVENT_TYPE_WORKFLOW_TASK_FAILED) {
+                return $event->getWorkflowTaskFailedEventAttributes()->getFailure()->getMessage();
+            }
+        }
+        return null;
+    }
+
+    /** @return array{string, string} the first SDK name and version recorded in a WorkflowTaskCompleted event */
+    private function sdkMetadata(WorkflowHandle $handle): array
+    {
+        foreach ($handle->fetchHistory()->getEvents() as $event) {
+            $metadata = $event->getWorkflowTaskCompletedEventAttributes()?->getSdkMetadata();
+            if ($metadata !== null && $metadata->getSdkName() !== '') {
+                return [$metadata->getSdkName(), $metadata->getSdkVersion()];
+            }
+        }
+        return ['', ''];
+    }
+
+    private function eventually(\Closure $probe): mixed
+    {
+        $deadline = microtime(true) + 20;
+        while (($value = $probe()) === null && microtime(true) < $deadline) {
+            usleep(200_000);
+        }
+        return $value;
+    }
+}
