@@ -10,11 +10,12 @@ export TEMPORAL_EXT_SO := $(EXT_SO)
 PHP := php -d extension=$(EXT_SO)
 
 .PHONY: help deps bridge bridge-header ext api autoload build demo test test-suites \
-        test-bridge test-ext test-ext-memcheck test-ext-asan test-php clean
+        test-bridge test-ext test-ext-memcheck test-ext-asan test-php test-bench-harness bench clean
 
 help:
 	@echo "make demo   set up, start a dev server, run the sample workflow, print its result and the Web UI"
 	@echo "make test   set up and run every test (bridge, extension + valgrind + ASan, PHP SDK against a live server)"
+	@echo "make bench  run the benchmarks against the Python and Go SDKs (about 4 min), write bench/results/latest.md"
 
 deps:
 	scripts/install-deps.sh
@@ -45,7 +46,7 @@ demo: build
 test: build
 	scripts/with-dev-server.sh $(MAKE) --no-print-directory test-suites
 
-test-suites: test-bridge test-ext test-ext-memcheck test-ext-asan test-php
+test-suites: test-bridge test-bench-harness test-ext test-ext-memcheck test-ext-asan test-php
 
 test-bridge:
 	scripts/test-bridge.sh
@@ -62,6 +63,12 @@ test-ext-asan:
 
 test-php:
 	$(PHP) /usr/bin/phpunit
+
+test-bench-harness:
+	python3 -m pytest -q -p no:cacheprovider bench/tests
+
+bench: build
+	python3 bench/run.py
 
 clean:
 	rm -rf build gen vendor bridge/target

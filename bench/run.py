@@ -125,7 +125,7 @@ def run(a: argparse.Namespace, scenarios: list[str]) -> int:
     a.output.parent.mkdir(parents=True, exist_ok=True)
     a.output.write_text("\n".join(lines))
     a.output.with_suffix(".json").write_text(json.dumps(
-        {"when": when, "seconds": elapsed, "machine": machine, "versions": versions, **raw}, indent=1))
+        {"when": when, "seconds": elapsed, "machine": machine, "versions": versions, **raw}, separators=(",", ":")))
     log(f"bench: {elapsed:.0f} s; wrote {a.output.relative_to(ROOT) if a.output.is_relative_to(ROOT) else a.output}")
     return 0
 

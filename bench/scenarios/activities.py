@@ -204,5 +204,6 @@ def tables(cells: list[Cell], s: Settings) -> str:
     note = (f"A cell is \"server-bound\" when the worker's core (CPU {WORKER_CPU}) is under "
             f"{SERVER_BOUND_BUSY:.0%} busy in the window: the worker waited on the server, the figure "
             f"measures the server more than the worker. \"other tenants\": busy time of CPUs 0+1 in the window "
-            f"that none of the benchmark's processes account for (other work on the box): noise.")
+            f"that none of the benchmark's processes account for: other work on the box, plus kernel time not "
+            f"charged to any process (e.g. loopback softirq), so an upper bound on noise.")
     return f"{head}\n\n{main}\n\n{ratios}\n\n{note}\n"

@@ -72,6 +72,13 @@ final class TestActivities
         return 'too late';
     }
 
+    /** Blocks the whole worker process (a synchronous call on stock PHP). */
+    public function block(float $seconds): string
+    {
+        usleep((int) ($seconds * 1e6));
+        return 'unblocked';
+    }
+
     /** Runs long enough for a shutdown to arrive while it is in flight. */
     public function slow(float $seconds): string
     {

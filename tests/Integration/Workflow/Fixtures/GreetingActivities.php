@@ -35,6 +35,13 @@ class GreetingActivities
         return "attempt {$info->attempt}" . ($info->isLocal ? ', local' : '');
     }
 
+    /** Blocks the whole worker process (a synchronous call on stock PHP). */
+    public function block(float $seconds): string
+    {
+        usleep((int) ($seconds * 1e6));
+        return 'unblocked';
+    }
+
     public function fail(string $why): string
     {
         throw new \RuntimeException($why);
