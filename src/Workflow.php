@@ -276,6 +276,12 @@ final class Workflow
         return WorkflowRun::current()->context->getInfo();
     }
 
+    /** A PSR-3 logger (WorkerOptions::withLogger()) that drops records while the run replays history. */
+    public static function getLogger(): \Psr\Log\LoggerInterface
+    {
+        return WorkflowRun::current()->logger();
+    }
+
     /** True while history is being replayed: skip side effects such as logging. */
     public static function isReplaying(): bool
     {

@@ -113,7 +113,7 @@ final class Worker
         $this->spawnPoller($scheduler, $activities->pollUntilShutdown(...), $activities);
         if ($hasWorkflows) {
             $runner = new WorkflowTaskRunner($this->core, $scheduler, $this->workflows, $converter, $namespace,
-                $this->taskQueue, $this->options->getWorkflowFailureExceptionTypes());
+                $this->taskQueue, $this->options->getWorkflowFailureExceptionTypes(), $this->options->getLogger());
             $this->spawnPoller($scheduler, $runner->pollUntilShutdown(...), $activities);
         }
         if ($this->shutdownRequested) {

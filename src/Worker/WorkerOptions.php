@@ -25,6 +25,7 @@ final class WorkerOptions
     private ?string $buildId = null;
     /** @var list<class-string<\Throwable>> */
     private array $workflowFailureExceptionTypes = [];
+    private ?\Psr\Log\LoggerInterface $logger = null;
 
     public static function new(): self
     {
@@ -108,6 +109,17 @@ final class WorkerOptions
     public function withWorkflowFailureExceptionTypes(string ...$types): self
     {
         return $this->with('workflowFailureExceptionTypes', array_values($types));
+    }
+
+    /** Where Workflow::getLogger() writes (records are dropped while a run replays). */
+    public function withLogger(?\Psr\Log\LoggerInterface $logger): self
+    {
+        return $this->with('logger', $logger);
+    }
+
+    public function getLogger(): ?\Psr\Log\LoggerInterface
+    {
+        return $this->logger;
     }
 
     /** @return list<class-string<\Throwable>> */

@@ -65,6 +65,7 @@ final class WorkflowRun
         public readonly DataConverter $converter,
         /** @var list<class-string<\Throwable>> */
         private readonly array $failureExceptionTypes = [],
+        private readonly ?\Psr\Log\LoggerInterface $logger = null,
     ) {
         $this->ready = new \SplQueue();
         $this->root = new CancellationScope();
@@ -122,6 +123,12 @@ final class WorkflowRun
                 $this->jobs->signal($this, $signal);
             }
         }
+    }
+
+    /** The worker's logger behind a replay filter (a null logger when the worker has none). */
+    public function logger(): \Psr\Log\LoggerInterface
+    {
+        return new ReplaySafeLogger($this->logger ?? new \Psr\Log\NullLogger(), $this);
     }
 
     public function instance(): object

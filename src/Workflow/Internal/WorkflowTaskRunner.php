@@ -35,6 +35,7 @@ final class WorkflowTaskRunner
         private readonly string $taskQueue,
         /** @var list<class-string<\Throwable>> */
         private readonly array $failureExceptionTypes = [],
+        private readonly ?\Psr\Log\LoggerInterface $logger = null,
     ) {
     }
 
@@ -88,7 +89,7 @@ final class WorkflowTaskRunner
             implode(', ', $this->registry->types()) ?: 'none',
         ));
         $info = WorkflowInfo::fromInitialize($init, $activation->getRunId(), $this->namespace, $this->taskQueue);
-        return new WorkflowRun($definition, $info, $this->converter, $this->failureExceptionTypes);
+        return new WorkflowRun($definition, $info, $this->converter, $this->failureExceptionTypes, $this->logger);
     }
 
     private static function initializeJob(WorkflowActivation $activation): ?InitializeWorkflow

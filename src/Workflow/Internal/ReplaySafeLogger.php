@@ -1,0 +1,74 @@
+<?php
+
+declare(strict_types=1);
+
+namespace TrueAsync\Temporal\Workflow\Internal;
+
+use Psr\Log\LoggerInterface;
+use Psr\Log\LogLevel;
+
+/**
+ * The workflow's logger: drops records while the run replays history (they were logged the first time),
+ * and adds the run's identity to every record. Compatible with psr/log 1, 2 and 3.
+ *
+ * @internal
+ */
+final class ReplaySafeLogger implements LoggerInterface
+{
+    public function __construct(private readonly LoggerInterface $inner, private readonly WorkflowRun $run)
+    {
+    }
+
+    public function log($level, $message, array $context = []): void
+    {
+        if ($this->run->isReplaying()) {
+            return;
+        }
+        $info = $this->run->info;
+        $this->inner->log($level, $message, $context + [
+            'workflow_type' => $info->workflowType,
+            'workflow_id' => $info->workflowId,
+            'run_id' => $info->runId,
+        ]);
+    }
+
+    public function emergency($message, array $context = []): void
+    {
+        $this->log(LogLevel::EMERGENCY, $message, $context);
+    }
+
+    public function alert($message, array $context = []): void
+    {
+        $this->log(LogLevel::ALERT, $message, $context);
+    }
+
+    public function critical($message, array $context = []): void
+    {
+        $this->log(LogLevel::CRITICAL, $message, $context);
+    }
+
+    public function error($message, array $context = []): void
+    {
+        $this->log(LogLevel::ERROR, $message, $context);
+    }
+
+    public function warning($message, array $context = []): void
+    {
+        $this->log(LogLevel::WARNING, $message, $context);
+    }
+
+    public function notice($message, array $context = []): void
+    {
+        $this->log(LogLevel::NOTICE, $message, $context);
+    }
+
+    public function info($message, array $context = []): void
+    {
+        $this->log(LogLevel::INFO, $message, $context);
+    }
+
+    public function debug($message, array $context = []): void
+    {
+        $this->log(LogLevel::DEBUG, $message, $context);
+    }
+}
