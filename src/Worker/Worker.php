@@ -121,6 +121,12 @@ final class Worker
         }
     }
 
+    /** @internal */
+    public function getOptions(): WorkerOptions
+    {
+        return $this->options;
+    }
+
     /** @internal the error that stopped this worker, if any */
     public function getFailure(): ?\Throwable
     {

@@ -44,6 +44,7 @@ final class WorkerFactory
      */
     public function run(): void
     {
+        $this->checkFiberBudget();
         $scheduler = new FiberScheduler();
         $restore = $this->handleSignals();
         try {
@@ -66,6 +67,30 @@ final class WorkerFactory
     {
         foreach ($this->workers as $worker) {
             $worker->shutdown();
+        }
+    }
+
+    /**
+     * Every suspended Fiber costs two memory mappings, so vm.max_map_count bounds them per process (65,530
+     * allows 32,476 on Debian 12 / PHP 8.2, measured; fiber.stack_size does not matter). Half of it is kept
+     * for workflow branches and handlers: past that a new Fiber would fail its workflow task.
+     *
+     * @throws \LogicException the workers' cache and slots could need more Fibers than that
+     */
+    private function checkFiberBudget(): void
+    {
+        $maps = (int) (@file_get_contents('/proc/sys/vm/max_map_count') ?: 65530);
+        $budget = intdiv($maps, 4);
+        $demand = array_sum(array_map(fn (Worker $w) => $w->getOptions()->fiberDemand(), $this->workers));
+        if ($demand > $budget) {
+            throw new \LogicException(\sprintf(
+                'these workers may keep %d Fibers suspended (max cached workflows + concurrent activities + '
+                . 'local activities), more than the %d this process can afford (vm.max_map_count = %d); lower '
+                . 'withMaxCachedWorkflows() or the concurrency limits, run more processes, or raise vm.max_map_count',
+                $demand,
+                $budget,
+                $maps,
+            ));
         }
     }
 

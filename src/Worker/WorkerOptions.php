@@ -128,6 +128,13 @@ final class WorkerOptions
         return $this->workflowFailureExceptionTypes;
     }
 
+    /** @internal Fibers this worker may keep suspended at once: a cached run holds at least one, so does a running activity */
+    public function fiberDemand(): int
+    {
+        return $this->maxCachedWorkflows + $this->maxConcurrentActivityExecutionSize
+            + $this->maxConcurrentLocalActivityExecutionSize;
+    }
+
     /** @internal the worker options document of docs/DESIGN.md */
     public function toJson(string $namespace, string $taskQueue, bool $workflows, bool $activities): string
     {
