@@ -114,6 +114,18 @@ final class Workflow
         WorkflowRun::current()->context->registerHandler('update', $name, \Closure::fromCallable($handler));
     }
 
+    /**
+     * Handles every signal (or query, or update: $kind) that has no handler of its own:
+     * $handler(string $name, EncodedArguments $args). Buffered signals are not replayed to it.
+     */
+    public static function registerDynamicHandler(string $kind, callable $handler): void
+    {
+        if (!\in_array($kind, ['signal', 'query', 'update'], true)) {
+            throw new \ValueError('$kind must be "signal", "query" or "update"');
+        }
+        WorkflowRun::current()->context->registerHandler($kind, '*', \Closure::fromCallable($handler));
+    }
+
     /** Whether no signal or update handler is still running: await it before returning. */
     public static function allHandlersFinished(): bool
     {

@@ -86,6 +86,18 @@ final class Worker
         return $this;
     }
 
+    /**
+     * Registers the #[WorkflowInterface] class that runs every workflow type not registered otherwise; its
+     * workflow method receives an EncodedArguments, and Workflow::getInfo()->workflowType names the type.
+     *
+     * @throws \LogicException not a workflow class, or a dynamic workflow is already registered
+     */
+    public function registerDynamicWorkflow(string $workflowClass): self
+    {
+        $this->workflows->registerDynamic($workflowClass);
+        return $this;
+    }
+
     /** Starts a graceful shutdown: polling stops, running activities finish (or are cancelled), run() returns. */
     public function shutdown(): void
     {

@@ -4,7 +4,7 @@ declare(strict_types=1);
 
 namespace TrueAsync\Temporal\Worker\Internal;
 
-use TrueAsync\Temporal\Activity\EncodedArguments;
+use TrueAsync\Temporal\DataConverter\EncodedArguments;
 use TrueAsync\Temporal\Api\Common\V1\Payloads;
 use TrueAsync\Temporal\DataConverter\DataConverter;
 

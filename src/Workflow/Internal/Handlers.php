@@ -7,6 +7,7 @@ namespace TrueAsync\Temporal\Workflow\Internal;
 use TrueAsync\Temporal\Api\Common\V1\Payloads;
 use TrueAsync\Temporal\Api\Coresdk\WorkflowActivation\SignalWorkflow;
 use TrueAsync\Temporal\DataConverter\DataConverter;
+use TrueAsync\Temporal\DataConverter\EncodedArguments;
 
 /**
  * Handlers registered while the workflow runs, which win over the class's attributed methods; signals that
@@ -37,8 +38,12 @@ final class Handlers
             return fn (iterable $input, DataConverter $converter) =>
                 $closure(...$converter->fromPayloads(new Payloads(['payloads' => iterator_to_array($input, false)]), $types));
         }
-        return $attributed === null ? null : fn (iterable $input, DataConverter $converter) =>
-            $attributed->call($instance, $input, $converter);
+        if ($attributed !== null) {
+            return fn (iterable $input, DataConverter $converter) => $attributed->call($instance, $input, $converter);
+        }
+        $dynamic = $this->registered[$kind]['*'] ?? null;
+        return $dynamic === null ? null : fn (iterable $input, DataConverter $converter) => $dynamic($name,
+            new EncodedArguments(new Payloads(['payloads' => iterator_to_array($input, false)]), $converter));
     }
 
     public function buffer(SignalWorkflow $signal): void

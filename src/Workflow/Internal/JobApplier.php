@@ -13,6 +13,8 @@ use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\QueryResult;
 use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\QuerySuccess;
 use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\UpdateResponse;
 use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\WorkflowCommand;
+use TrueAsync\Temporal\Api\Common\V1\Payloads;
+use TrueAsync\Temporal\DataConverter\EncodedArguments;
 use TrueAsync\Temporal\Exception\Failure\ApplicationFailure;
 use TrueAsync\Temporal\Internal\Converter\SearchAttributeCodec;
 
@@ -64,7 +66,10 @@ final class JobApplier
         }
         if ($start !== null) {
             // After the signal handlers, so state set by signal-with-start is visible to the workflow method.
-            $run->startMain(fn () => $run->definition->run->call($run->instance(), $start->getArguments(), $run->converter));
+            $run->startMain(fn () => $run->definition->dynamic
+                ? $run->instance()->{$run->definition->run->name}(new EncodedArguments(
+                    new Payloads(['payloads' => iterator_to_array($start->getArguments(), false)]), $run->converter))
+                : $run->definition->run->call($run->instance(), $start->getArguments(), $run->converter));
         }
         return $queries;
     }

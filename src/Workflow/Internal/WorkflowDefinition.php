@@ -32,7 +32,15 @@ final class WorkflowDefinition
         private readonly array $queries,
         private readonly array $updates,
         private readonly array $validators,
+        public readonly bool $dynamic = false,
     ) {
+    }
+
+    /** The same class serving every workflow type the worker has no definition for. */
+    public function asDynamic(): self
+    {
+        return new self('*', $this->class, $this->run, $this->signals, $this->queries, $this->updates,
+            $this->validators, true);
     }
 
     /** @throws \LogicException the class is not a valid workflow */

@@ -13,6 +13,7 @@ final class WorkflowRegistry
 {
     /** @var array<string, WorkflowDefinition> */
     private array $byType = [];
+    private ?WorkflowDefinition $dynamic = null;
 
     /** @throws \LogicException not a workflow class, or its type name is taken */
     public function register(string $class): void
@@ -24,14 +25,28 @@ final class WorkflowRegistry
         $this->byType[$definition->type] = $definition;
     }
 
+    /**
+     * Registers the class that runs every unregistered workflow type: its workflow method receives an
+     * EncodedArguments (the type is in Workflow::getInfo()).
+     *
+     * @throws \LogicException not a workflow class, or a dynamic workflow is already registered
+     */
+    public function registerDynamic(string $class): void
+    {
+        if ($this->dynamic !== null) {
+            throw new \LogicException('a dynamic workflow is already registered on this worker');
+        }
+        $this->dynamic = WorkflowDefinition::fromClass($class)->asDynamic();
+    }
+
     public function find(string $type): ?WorkflowDefinition
     {
-        return $this->byType[$type] ?? null;
+        return $this->byType[$type] ?? $this->dynamic;
     }
 
     public function isEmpty(): bool
     {
-        return $this->byType === [];
+        return $this->byType === [] && $this->dynamic === null;
     }
 
     /** @return list<string> */

@@ -209,6 +209,16 @@ class WorkflowEngineTest extends ServerTestCase
         self::assertEquals(['owner' => 'php', 'limits' => ['a' => 1]], $description->getMemo(), 'memo maps are unordered');
     }
 
+    public function testDynamicWorkflowAndDynamicHandlers(): void
+    {
+        $handle = $this->start('AnyTypeAtAll', [1, 'two']);
+        $handle->signal('ping', 'x');
+        self::assertSame(['whatever', [5], [['ping', ['x']]]],
+            $this->eventually(fn () => $handle->query('whatever', 5), ['whatever', [5], [['ping', ['x']]]]));
+        $handle->signal('stop');
+        self::assertSame(['AnyTypeAtAll', [1, 'two'], [['ping', ['x']], ['stop', []]]], $handle->result(30));
+    }
+
     private function start(string $type, array $args): WorkflowHandle
     {
         return self::client()->start($type, $args, WorkflowOptions::new()->withTaskQueue(self::$queue)

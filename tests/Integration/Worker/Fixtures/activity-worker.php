@@ -6,7 +6,7 @@
 
 declare(strict_types=1);
 
-use TrueAsync\Temporal\Activity\EncodedArguments;
+use TrueAsync\Temporal\DataConverter\EncodedArguments;
 use TrueAsync\Temporal\Client\Client;
 use TrueAsync\Temporal\Client\ConnectionOptions;
 use TrueAsync\Temporal\Tests\Integration\Worker\Fixtures\TestActivities;

@@ -358,3 +358,23 @@ final class BuggyWorkflow
         return 'fixed';
     }
 }
+
+#[WorkflowInterface]
+final class DynamicWorkflow
+{
+    private array $seen = [];
+    private bool $stopped = false;
+
+    /** Runs every workflow type the worker does not know. */
+    #[WorkflowMethod]
+    public function run(\TrueAsync\Temporal\DataConverter\EncodedArguments $args): array
+    {
+        Workflow::registerDynamicHandler('signal', function (string $name, \TrueAsync\Temporal\DataConverter\EncodedArguments $input): void {
+            $this->seen[] = [$name, $input->getValues()];
+            $this->stopped = $this->stopped || $name === 'stop';
+        });
+        Workflow::registerDynamicHandler('query', fn (string $name, $input): array => [$name, $input->getValues(), $this->seen]);
+        Workflow::await(fn (): bool => $this->stopped);
+        return [Workflow::getInfo()->workflowType, $args->getValues(), $this->seen];
+    }
+}

@@ -38,6 +38,7 @@ $factory->newWorker($argv[1], $options)
         Fixtures\UpsertWorkflow::class,
         Fixtures\BuggyWorkflow::class,
     )
+    ->registerDynamicWorkflow(Fixtures\DynamicWorkflow::class)
     ->registerActivity(new Fixtures\GreetingActivities());
 // The same workflows where exceptions of chosen types fail the workflow instead of its task.
 $factory->newWorker($argv[1] . '-strict', $options->withWorkflowFailureExceptionTypes(\DomainException::class))

@@ -2,12 +2,11 @@
 
 declare(strict_types=1);
 
-namespace TrueAsync\Temporal\Activity;
+namespace TrueAsync\Temporal\DataConverter;
 
 use TrueAsync\Temporal\Api\Common\V1\Payloads;
-use TrueAsync\Temporal\DataConverter\DataConverter;
 
-/** The raw arguments a dynamic activity receives, decoded on request. */
+/** The raw arguments a dynamic activity, workflow or handler receives, decoded on request. */
 final class EncodedArguments implements \Countable
 {
     /** @internal */
