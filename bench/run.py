@@ -2,9 +2,10 @@
 """`make bench`: runs the benchmark scenarios, prints one table per scenario and writes them, with the
 machine, the versions and the placement, to bench/results/latest.md (raw figures: latest.json).
 
-    python3 bench/run.py [--scenarios client,activities] [--reps 3] [--quick]
+    python3 bench/run.py [--scenarios client,activities,drain,latency] [--reps 3] [--quick]
         [--workflows 75] [--activities-per-workflow 40] [--max-activities 100] [--pollers 5]
         [--latency 200] [--starts 1000]
+        [--drain-workflows 1000] [--latency-rate 40] [--latency-seconds 15]
 
 Needs `make build` done (the extension, gen/ and vendor/), the temporalio Python package and Go (the Go
 worker in bench/go is built here when missing or older than its sources). Pins itself to CPU 0.
@@ -29,7 +30,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from harness import environment, paths  # noqa: E402
 from harness.paths import EXT_SO, GO_DIR, GO_WORKER, RESULTS, ROOT  # noqa: E402
-from scenarios import activities, client  # noqa: E402
+from harness.workers import Tuning  # noqa: E402
+from scenarios import activities, client, drain, latency  # noqa: E402
+
+
+SCENARIOS = ("client", "activities", "drain", "latency")
 
 
 def log(msg: str) -> None:
@@ -59,7 +64,7 @@ def preflight() -> Path:
 
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument("--scenarios", default="client,activities")
+    p.add_argument("--scenarios", default=",".join(SCENARIOS))
     p.add_argument("--reps", type=int, default=3)
     p.add_argument("--quick", action="store_true", help="1 repetition, small sizes: a smoke test")
     p.add_argument("--workflows", type=int, default=75)
@@ -68,12 +73,18 @@ def main() -> int:
     p.add_argument("--pollers", type=int, default=5)
     p.add_argument("--latency", type=int, default=200)
     p.add_argument("--starts", type=int, default=1000)
+    p.add_argument("--drain-workflows", type=int, default=1000)
+    p.add_argument("--latency-rate", type=float, default=40.0,
+                   help="workflows/s offered in the latency scenario when the drain did not run in this "
+                        "invocation (else 50%% of the slowest peer's drain rate)")
+    p.add_argument("--latency-seconds", type=float, default=15.0)
     p.add_argument("--output", type=Path, default=RESULTS / "latest.md")
     a = p.parse_args()
     if a.quick:
         a.reps, a.workflows, a.activities_per_workflow, a.latency, a.starts = 1, 10, 20, 30, 50
+        a.drain_workflows, a.latency_seconds, a.latency_warmup = 100, 4.0, 1.0
     scenarios = [s.strip() for s in a.scenarios.split(",") if s.strip()]
-    unknown = set(scenarios) - {"client", "activities"}
+    unknown = set(scenarios) - set(SCENARIOS)
     if unknown:
         sys.exit(f"bench: unknown scenario(s) {', '.join(sorted(unknown))}")
 
@@ -106,6 +117,26 @@ def run(a: argparse.Namespace, scenarios: list[str]) -> int:
             sections.append(activities.tables(cells, acs))
             raw["activities"] = {"settings": dataclasses.asdict(acs),
                                  "cells": [dataclasses.asdict(c) for c in cells]}
+            log("\n" + sections[-1])
+        drain_cells: list[drain.Cell] = []
+        tuning = Tuning(max_activities=a.max_activities, activity_pollers=a.pollers)
+        if "drain" in scenarios:
+            ds = drain.Settings(workflows=a.drain_workflows, reps=a.reps, tuning=tuning)
+            log(f"scenario drain: {ds}")
+            drain_cells = drain.run(ds, log)
+            sections.append(drain.tables(drain_cells, ds))
+            raw["drain"] = {"settings": dataclasses.asdict(ds), "cells": [dataclasses.asdict(c) for c in drain_cells]}
+            log("\n" + sections[-1])
+        if "latency" in scenarios:
+            slowest = drain.slowest_ceiling(drain_cells)
+            ls = latency.Settings(rate=latency.rate_from_drain(slowest, a.latency_rate), seconds=a.latency_seconds,
+                                  warmup_seconds=getattr(a, "latency_warmup", 2.0), reps=a.reps, tuning=tuning)
+            ls.rate_source = (f"{latency.RATE_FRACTION:.0%} of the slowest peer's median drain rate, "
+                              f"{slowest:.1f}/s" if slowest else "fixed: --latency-rate, the drain did not run")
+            log(f"scenario latency: {ls}")
+            runs = latency.run(ls, log)
+            sections.append(latency.tables(runs, ls))
+            raw["latency"] = {"settings": dataclasses.asdict(ls), "runs": [dataclasses.asdict(r) for r in runs]}
             log("\n" + sections[-1])
     except activities.InvalidRun as e:
         log(f"bench: INVALID RUN: {e}")

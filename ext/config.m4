@@ -61,19 +61,24 @@ if test "$PHP_TEMPORAL" != "no"; then
   AC_MSG_RESULT([$TEMPORAL_BRIDGE_INCDIR])
 
   TEMPORAL_CXXFLAGS="$TEMPORAL_STDCXX -I@ext_srcdir@/src -fvisibility=hidden -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers"
-  dnl src/: Zend glue, one file per PHP class; src/bridge/: plain C++ over the C ABI; src/wake/: the waker seam.
+  dnl src/: Zend glue, one file per PHP class; src/bridge/: plain C++ over the C ABI; src/wake/: the waker seam;
+  dnl src/guard/: the deadlock watchdog thread (plain C++).
   TEMPORAL_SOURCES="temporal.cpp \
     src/Arguments.cpp \
     src/CancellationToken.cpp \
     src/CompletionQueue.cpp \
     src/Connection.cpp \
+    src/DeterminismGuard.cpp \
     src/Exceptions.cpp \
+    src/GuardedCalls.cpp \
     src/Outcome.cpp \
     src/PendingOperation.cpp \
+    src/Replayer.cpp \
     src/Worker.cpp \
     src/bridge/Handles.cpp \
     src/bridge/OperationTable.cpp \
     src/bridge/ProcessQueue.cpp \
+    src/guard/Watchdog.cpp \
     src/wake/BlockingWaker.cpp"
 
   if test "$PHP_TRUEASYNC" != "no"; then
@@ -99,4 +104,5 @@ if test "$PHP_TEMPORAL" != "no"; then
   PHP_ADD_BUILD_DIR([$ext_builddir/src])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/bridge])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/wake])
+  PHP_ADD_BUILD_DIR([$ext_builddir/src/guard])
 fi

@@ -12,10 +12,12 @@
 
 #include "src/CancellationToken.h"
 #include "src/CompletionQueue.h"
+#include "src/DeterminismGuard.h"
 #include "src/Connection.h"
 #include "src/Exceptions.h"
 #include "src/bridge/Handles.h"
 #include "src/PendingOperation.h"
+#include "src/Replayer.h"
 #include "src/Worker.h"
 
 namespace {
@@ -27,10 +29,18 @@ PHP_MINIT_FUNCTION(temporal) {
     temporal::registerCompletionQueue();
     temporal::registerConnection();
     temporal::registerWorker();
+    temporal::registerReplayer();
+    temporal::registerDeterminismGuard();
+    return SUCCESS;
+}
+
+PHP_MSHUTDOWN_FUNCTION(temporal) {
+    temporal::shutdownDeterminismGuard();
     return SUCCESS;
 }
 
 PHP_RSHUTDOWN_FUNCTION(temporal) {
+    temporal::endGuardRequest();
     temporal::endRequest();
     return SUCCESS;
 }
@@ -52,6 +62,8 @@ PHP_MINFO_FUNCTION(temporal) {
 
 const zend_module_dep temporalDeps[] = {
     ZEND_MOD_REQUIRED("json")
+    // Loaded first when present, so that DeterminismGuard can swap curl_exec() at MINIT.
+    ZEND_MOD_OPTIONAL("curl")
     ZEND_MOD_END
 };
 
@@ -64,7 +76,7 @@ zend_module_entry temporal_module_entry = {
     "temporal",
     nullptr,
     PHP_MINIT(temporal),
-    nullptr,
+    PHP_MSHUTDOWN(temporal),
     nullptr,
     PHP_RSHUTDOWN(temporal),
     PHP_MINFO(temporal),

@@ -7,6 +7,7 @@ import signal
 import subprocess
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from .paths import BENCH, GO_WORKER, PYTHON, php_cmd
@@ -31,6 +32,39 @@ def peer_command(peer: str, address: str, task_queue: str, max_activities: int, 
     raise ValueError(peer)
 
 
+@dataclass
+class Tuning:
+    """The worker settings every peer of the drain and latency scenarios gets (one process, one task queue)."""
+    max_cached_workflows: int = 1000
+    max_workflow_tasks: int = 100
+    max_activities: int = 100
+    workflow_pollers: int = 5
+    activity_pollers: int = 5
+
+    def describe(self) -> str:
+        return (f"workflow cache {self.max_cached_workflows}, {self.max_workflow_tasks} workflow-task slots, "
+                f"{self.max_activities} activity slots, {self.workflow_pollers} workflow-task pollers, "
+                f"{self.activity_pollers} activity pollers")
+
+
+def one_activity_command(peer: str, address: str, task_queue: str, t: Tuning) -> list[str]:
+    """The worker of one peer (php, python, go) hosting BenchOneActivity and "noop" on task_queue."""
+    if peer == "go":
+        return [str(GO_WORKER), "-address", address, "-task-queue", task_queue, "-one-activity",
+                "-max-activities", str(t.max_activities), "-pollers", str(t.activity_pollers),
+                "-max-workflow-tasks", str(t.max_workflow_tasks), "-workflow-pollers", str(t.workflow_pollers),
+                "-max-cached-workflows", str(t.max_cached_workflows)]
+    args = ["--role", "one-activity", "--address", address, "--task-queue", task_queue,
+            "--max-activities", str(t.max_activities), "--pollers", str(t.activity_pollers),
+            "--max-workflow-tasks", str(t.max_workflow_tasks), "--workflow-pollers", str(t.workflow_pollers),
+            "--max-cached-workflows", str(t.max_cached_workflows)]
+    if peer == "php":
+        return php_cmd(BENCH / "workers/php_worker.php", *args)
+    if peer == "python":
+        return [PYTHON, str(BENCH / "workers/python_worker.py"), *args]
+    raise ValueError(peer)
+
+
 def python_workflow_worker_command(address: str, task_queue: str) -> list[str]:
     return [PYTHON, str(BENCH / "workers/python_worker.py"), "--role", "workflows",
             "--address", address, "--task-queue", task_queue]
@@ -39,8 +73,10 @@ def python_workflow_worker_command(address: str, task_queue: str) -> list[str]:
 class WorkerProcess:
     """`taskset -c CPU cmd...`: taskset execs the command, so the Popen PID is the worker's own."""
 
-    def __init__(self, name: str, cmd: list[str], cpu: str, ready_timeout: float = 60.0):
+    def __init__(self, name: str, cmd: list[str], cpu: str, ready_timeout: float = 60.0,
+                 poll_interval: float = 0.05):
         self.name, self.cmd, self.cpu, self.ready_timeout = name, cmd, cpu, ready_timeout
+        self.poll_interval = poll_interval  # how often the log is read for the ready line
         self.log = Path(tempfile.mkstemp(prefix=f"php-temporal-bench-{name}.", suffix=".log")[1])
         self.proc: subprocess.Popen | None = None
 
@@ -62,7 +98,7 @@ class WorkerProcess:
                 if affinity != {int(self.cpu)}:
                     raise RuntimeError(f"{self.name} worker runs on CPUs {affinity}, not {self.cpu}")
                 return self
-            time.sleep(0.05)
+            time.sleep(self.poll_interval)
         self.stop()
         raise RuntimeError(f"{self.name} worker not ready after {self.ready_timeout}s:\n{self.tail()}")
 

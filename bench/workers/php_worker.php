@@ -1,25 +1,53 @@
 <?php
 
-// The PHP peer of the activities benchmark: one process serving the no-op activity "noop" on a task queue
-// until SIGTERM/SIGINT, then shutting down gracefully.
+// The PHP peer of the benchmarks: one process, one task queue, until SIGTERM/SIGINT, then a graceful shutdown.
 //
 //   php -d extension=build/ext/modules/temporal.so bench/workers/php_worker.php \
-//       --address HOST:PORT --task-queue Q [--max-activities 100] [--pollers 5]
+//       --address HOST:PORT --task-queue Q [--role activities|one-activity] [--max-activities 100] [--pollers 5] \
+//       [--max-workflow-tasks 100] [--workflow-pollers 5] [--max-cached-workflows 1000]
 //
+// Role "activities" (the default, the activities scenario) serves the no-op activity "noop". Role
+// "one-activity" (the drain and latency scenarios) also hosts BenchOneActivity, a PHP workflow that runs "noop" once
+// (start-to-close 10 s, one attempt) on the same task queue: workflow and activity in one process.
 // Prints "worker ready" once the worker is configured (polling starts in run()).
 
 declare(strict_types=1);
 
 use TrueAsync\Temporal\Client\Client;
 use TrueAsync\Temporal\Client\ConnectionOptions;
+use TrueAsync\Temporal\RetryPolicy;
 use TrueAsync\Temporal\Worker\WorkerFactory;
 use TrueAsync\Temporal\Worker\WorkerOptions;
+use TrueAsync\Temporal\Workflow;
+use TrueAsync\Temporal\Workflow\ActivityOptions;
+use TrueAsync\Temporal\Workflow\WorkflowInterface;
+use TrueAsync\Temporal\Workflow\WorkflowMethod;
 
 require __DIR__ . '/../../vendor/autoload.php';
 
-$opts = getopt('', ['address:', 'namespace:', 'task-queue:', 'max-activities:', 'pollers:']);
-if (!isset($opts['address'], $opts['task-queue'])) {
-    fwrite(STDERR, "usage: php_worker.php --address HOST:PORT --task-queue Q [--max-activities N] [--pollers N]\n");
+#[WorkflowInterface]
+final class BenchOneActivity
+{
+    #[WorkflowMethod(name: 'BenchOneActivity')]
+    public function run(): void
+    {
+        Workflow::executeActivity(
+            'noop',
+            [],
+            ActivityOptions::new()
+                ->withStartToCloseTimeout(10)
+                ->withRetryPolicy(RetryPolicy::new()->withMaximumAttempts(1)),  // a failed activity fails the run
+        );
+    }
+}
+
+$opts = getopt('', ['address:', 'namespace:', 'task-queue:', 'role:', 'max-activities:', 'pollers:',
+    'max-workflow-tasks:', 'workflow-pollers:', 'max-cached-workflows:']);
+$role = (string) ($opts['role'] ?? 'activities');
+if (!isset($opts['address'], $opts['task-queue']) || !in_array($role, ['activities', 'one-activity'], true)) {
+    fwrite(STDERR, "usage: php_worker.php --address HOST:PORT --task-queue Q [--role activities|one-activity] "
+        . "[--max-activities N] [--pollers N] [--max-workflow-tasks N] [--workflow-pollers N] "
+        . "[--max-cached-workflows N]\n");
     exit(2);
 }
 
@@ -27,12 +55,19 @@ $client = Client::connect(
     ConnectionOptions::new((string) $opts['address'])->withNamespace((string) ($opts['namespace'] ?? 'default'))
 );
 $factory = WorkerFactory::create($client);
-$factory->newWorker(
-    (string) $opts['task-queue'],
-    WorkerOptions::new()
-        ->withMaxConcurrentActivityExecutionSize((int) ($opts['max-activities'] ?? 100))
-        ->withMaxConcurrentActivityTaskPollers((int) ($opts['pollers'] ?? 5)),
-)->registerActivityCallable('noop', fn () => null);
+$options = WorkerOptions::new()
+    ->withMaxConcurrentActivityExecutionSize((int) ($opts['max-activities'] ?? 100))
+    ->withMaxConcurrentActivityTaskPollers((int) ($opts['pollers'] ?? 5));
+if ($role === 'one-activity') {
+    $options = $options
+        ->withMaxConcurrentWorkflowTaskExecutionSize((int) ($opts['max-workflow-tasks'] ?? 100))
+        ->withMaxConcurrentWorkflowTaskPollers((int) ($opts['workflow-pollers'] ?? 5))
+        ->withMaxCachedWorkflows((int) ($opts['max-cached-workflows'] ?? 1000));
+}
+$worker = $factory->newWorker((string) $opts['task-queue'], $options)->registerActivityCallable('noop', fn () => null);
+if ($role === 'one-activity') {
+    $worker->registerWorkflowTypes(BenchOneActivity::class);
+}
 
 echo "worker ready\n";
 $factory->run();

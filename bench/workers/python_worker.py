@@ -3,10 +3,16 @@
     python3 bench/workers/python_worker.py --role workflows  --address HOST:PORT --task-queue Q
     python3 bench/workers/python_worker.py --role activities --address HOST:PORT --task-queue Q \
         [--max-activities 100] [--pollers 5]
+    python3 bench/workers/python_worker.py --role one-activity --address HOST:PORT --task-queue Q \
+        [--max-activities 100] [--pollers 5] [--max-workflow-tasks 100] [--workflow-pollers 5] \
+        [--max-cached-workflows 1000]
 
 Role "workflows" hosts BenchEcho (the client scenario's trivial workflow) and BenchFanOut (the activities
 scenario's driver workflow, which fans out N no-op activities to another task queue). Role "activities"
-serves the no-op activity "noop" (the Python peer of the activities scenario). Prints "worker ready" once
+serves the no-op activity "noop" (the Python peer of the activities scenario). Role "one-activity" hosts
+BenchOneActivity (one "noop" on the same task queue, start-to-close 10 s, one attempt) and "noop" in this
+one process (the Python peer of the drain and latency scenarios; unsandboxed, like the PHP and Go peers,
+which have no sandbox). Prints "worker ready" once
 the worker polls.
 """
 
@@ -48,6 +54,17 @@ class BenchFanOut:
         return count
 
 
+@workflow.defn(name="BenchOneActivity")
+class BenchOneActivity:
+    @workflow.run
+    async def run(self) -> None:
+        await workflow.execute_activity(
+            "noop",
+            start_to_close_timeout=timedelta(seconds=10),
+            retry_policy=RetryPolicy(maximum_attempts=1),  # a failed activity fails the run
+        )
+
+
 @activity.defn(name="noop")
 async def noop() -> None:
     return None
@@ -55,18 +72,29 @@ async def noop() -> None:
 
 async def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--role", choices=("workflows", "activities"), required=True)
+    parser.add_argument("--role", choices=("workflows", "activities", "one-activity"), required=True)
     parser.add_argument("--address", required=True)
     parser.add_argument("--namespace", default="default")
     parser.add_argument("--task-queue", required=True)
     parser.add_argument("--max-activities", type=int, default=100)
     parser.add_argument("--pollers", type=int, default=5)
+    parser.add_argument("--max-workflow-tasks", type=int, default=100)
+    parser.add_argument("--workflow-pollers", type=int, default=5)
+    parser.add_argument("--max-cached-workflows", type=int, default=1000)
     args = parser.parse_args()
 
     client = await Client.connect(args.address, namespace=args.namespace)
     if args.role == "workflows":
         worker = Worker(client, task_queue=args.task_queue, workflows=[BenchEcho, BenchFanOut],
                         workflow_runner=UnsandboxedWorkflowRunner())
+    elif args.role == "one-activity":
+        worker = Worker(client, task_queue=args.task_queue, workflows=[BenchOneActivity], activities=[noop],
+                        workflow_runner=UnsandboxedWorkflowRunner(),
+                        max_cached_workflows=args.max_cached_workflows,
+                        max_concurrent_workflow_tasks=args.max_workflow_tasks,
+                        max_concurrent_activities=args.max_activities,
+                        workflow_task_poller_behavior=PollerBehaviorSimpleMaximum(args.workflow_pollers),
+                        activity_task_poller_behavior=PollerBehaviorSimpleMaximum(args.pollers))
     else:
         worker = Worker(client, task_queue=args.task_queue, activities=[noop],
                         max_concurrent_activities=args.max_activities,

@@ -12,11 +12,14 @@ zend_class_entry* temporalExceptionCe;
 zend_class_entry* connectionExceptionCe;
 zend_class_entry* serviceExceptionCe;
 zend_class_entry* cancelledExceptionCe;
+zend_class_entry* nonDeterministicCallExceptionCe;
+zend_class_entry* deadlockExceptionCe;
 
 namespace {
 
 zend_string* grpcMessageName;
 zend_string* detailsName;
+zend_string* workflowStackName;
 
 zval readServiceProperty(zend_object* exception, zend_string* name) {
     zval rv;
@@ -40,6 +43,10 @@ void registerExceptions() {
     connectionExceptionCe = register_class_TrueAsync_Temporal_Core_ConnectionException(temporalExceptionCe);
     serviceExceptionCe = register_class_TrueAsync_Temporal_Core_ServiceException(temporalExceptionCe);
     cancelledExceptionCe = register_class_TrueAsync_Temporal_Core_CancelledException(temporalExceptionCe);
+    nonDeterministicCallExceptionCe =
+        register_class_TrueAsync_Temporal_Core_NonDeterministicCallException(temporalExceptionCe);
+    deadlockExceptionCe = register_class_TrueAsync_Temporal_Core_DeadlockException(temporalExceptionCe);
+    workflowStackName = zend_string_init_interned("workflowStack", sizeof("workflowStack") - 1, 1);
     grpcMessageName = zend_string_init_interned("grpcMessage", sizeof("grpcMessage") - 1, 1);
     detailsName = zend_string_init_interned("details", sizeof("details") - 1, 1);
 }
@@ -64,7 +71,30 @@ void throwServiceException(int32_t grpcCode, zend_string* message, zend_string* 
     zend_throw_exception_object(&exception);
 }
 
+void throwDeadlockException(zend_string* message, zend_string* stack, zend_object* previous) {
+    zval exception;
+    object_init_ex(&exception, deadlockExceptionCe);
+    zend_object* object = Z_OBJ(exception);
+    setStringProperty(zend_ce_exception, object, ZSTR_KNOWN(ZEND_STR_MESSAGE), message);
+    setStringProperty(deadlockExceptionCe, object, workflowStackName, stack);
+    if (previous != nullptr) {
+        zval value;
+        ZVAL_OBJ(&value, previous);
+        zend_update_property_ex(zend_ce_exception, object, ZSTR_KNOWN(ZEND_STR_PREVIOUS), &value);
+        zval_ptr_dtor(&value);
+    }
+    zend_throw_exception_object(&exception);
+}
+
 }  // namespace temporal
+
+ZEND_METHOD(TrueAsync_Temporal_Core_DeadlockException, getWorkflowStack) {
+    ZEND_PARSE_PARAMETERS_NONE();
+    zval rv;
+    zval* value = zend_read_property_ex(temporal::deadlockExceptionCe, Z_OBJ_P(ZEND_THIS), temporal::workflowStackName,
+                                        /* silent */ true, &rv);
+    RETURN_COPY_DEREF(value);
+}
 
 ZEND_METHOD(TrueAsync_Temporal_Core_ServiceException, getGrpcMessage) {
     ZEND_PARSE_PARAMETERS_NONE();

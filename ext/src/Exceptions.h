@@ -15,6 +15,8 @@ extern zend_class_entry* temporalExceptionCe;
 extern zend_class_entry* connectionExceptionCe;
 extern zend_class_entry* serviceExceptionCe;
 extern zend_class_entry* cancelledExceptionCe;
+extern zend_class_entry* nonDeterministicCallExceptionCe;
+extern zend_class_entry* deadlockExceptionCe;
 
 void registerExceptions();
 
@@ -23,6 +25,9 @@ void registerExceptions();
 void throwRejection(const TbError* error);
 
 void throwServiceException(int32_t grpcCode, zend_string* message, zend_string* details);
+
+// Throws a DeadlockException with `message` and the workflow stack `stack`; `previous` (may be null) is taken.
+void throwDeadlockException(zend_string* message, zend_string* stack, zend_object* previous);
 
 // Runs a method body so that no C++ exception reaches the Zend engine: one that escapes becomes a
 // TemporalException. Bodies still return at once after throwing a PHP exception.

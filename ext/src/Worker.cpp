@@ -23,7 +23,8 @@ struct WorkerObject {
     WorkerPtr handle;
     pid_t owner;
     // The PHP Connection, kept alive as long as the worker (the bridge's worker holds its own clone of the
-    // connection too; this keeps the object PHP code handed in from being freed under it).
+    // connection too; this keeps the object PHP code handed in from being freed under it). Null for a
+    // replay worker, which has none.
     zend_object* connection;
     zend_object std;
 };
@@ -143,6 +144,14 @@ void construct(WorkerObject* self, zend_object* connection, zend_string* options
 }
 
 }  // namespace
+
+zend_object* newConnectionlessWorker(TbWorker* worker) {
+    zend_object* object = createWorker(workerCe);
+    auto* self = objectOf<WorkerObject>(object);
+    self->handle.reset(worker);
+    self->owner = getpid();
+    return object;
+}
 
 void registerWorker() {
     workerCe = register_class_TrueAsync_Temporal_Core_Worker();

@@ -4,11 +4,16 @@
 
 #include "php.h"
 
+#include "temporal_bridge.h"
+
 namespace temporal {
 
 extern zend_class_entry* workerCe;
 
 void registerWorker();
+
+// A Worker object owning `worker` (a replay worker: no Connection). Takes ownership; never fails.
+zend_object* newConnectionlessWorker(TbWorker* worker);
 
 }  // namespace temporal
 

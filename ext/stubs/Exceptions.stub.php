@@ -25,3 +25,22 @@ final class ServiceException extends TemporalException
 
 /** The operation stopped because its CancellationToken was cancelled. */
 final class CancelledException extends TemporalException {}
+
+/**
+ * Workflow code called a function whose result is not deterministic (the clock, randomness) or that blocks or
+ * reaches outside (sleep, sockets, URLs) while DeterminismGuard::run() ran it. The message names the call, the
+ * file and line of the call, and what to use instead.
+ */
+final class NonDeterministicCallException extends TemporalException {}
+
+/**
+ * Workflow code ran longer than the deadlock budget without yielding (DeterminismGuard::run()). The code was
+ * stopped where it was; getWorkflowStack() is the PHP stack at that moment.
+ */
+final class DeadlockException extends TemporalException
+{
+    private string $workflowStack = "";
+
+    /** The PHP backtrace (as Exception::getTraceAsString() formats one) where the code was stopped. */
+    public function getWorkflowStack(): string {}
+}

@@ -28,7 +28,8 @@ function describeClass(string $name): void
 }
 
 foreach (['TemporalException', 'ConnectionException', 'ServiceException', 'CancelledException',
-          'CancellationToken', 'PendingOperation', 'CompletionQueue', 'Connection', 'Worker'] as $short) {
+          'NonDeterministicCallException', 'DeadlockException', 'CancellationToken', 'PendingOperation',
+          'CompletionQueue', 'Connection', 'Worker', 'Replayer', 'DeterminismGuard'] as $short) {
     describeClass('TrueAsync\\Temporal\\Core\\' . $short);
 }
 ?>
@@ -39,6 +40,9 @@ final class ServiceException extends TrueAsync\Temporal\Core\TemporalException
   public getGrpcMessage(): string
   public getDetails(): string
 final class CancelledException extends TrueAsync\Temporal\Core\TemporalException
+final class NonDeterministicCallException extends TrueAsync\Temporal\Core\TemporalException
+final class DeadlockException extends TrueAsync\Temporal\Core\TemporalException
+  public getWorkflowStack(): string
 final class CancellationToken
   public cancel(): void
   public isCancelled(): bool
@@ -71,3 +75,15 @@ final class Worker
   public initiateShutdown(): void
   public finalizeShutdown(): void
   public startFinalizeShutdown(): TrueAsync\Temporal\Core\PendingOperation
+final class Replayer
+  public __construct(string $optionsJson)
+  public getWorker(): TrueAsync\Temporal\Core\Worker
+  public startPushHistory(string $workflowId, string $historyBytes): TrueAsync\Temporal\Core\PendingOperation
+  public pushHistory(string $workflowId, string $historyBytes): void
+  public close(): void
+final class DeterminismGuard
+  private __construct()
+  public static run(callable $code): mixed
+  public static isDeadlocked(): bool
+  public static setDeadlockBudgetMs(int $budgetMs): void
+  public static getDeadlockBudgetMs(): int

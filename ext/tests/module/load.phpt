@@ -18,8 +18,12 @@ Array
     [2] => TrueAsync\Temporal\Core\CompletionQueue
     [3] => TrueAsync\Temporal\Core\Connection
     [4] => TrueAsync\Temporal\Core\ConnectionException
-    [5] => TrueAsync\Temporal\Core\PendingOperation
-    [6] => TrueAsync\Temporal\Core\ServiceException
-    [7] => TrueAsync\Temporal\Core\TemporalException
-    [8] => TrueAsync\Temporal\Core\Worker
+    [5] => TrueAsync\Temporal\Core\DeadlockException
+    [6] => TrueAsync\Temporal\Core\DeterminismGuard
+    [7] => TrueAsync\Temporal\Core\NonDeterministicCallException
+    [8] => TrueAsync\Temporal\Core\PendingOperation
+    [9] => TrueAsync\Temporal\Core\Replayer
+    [10] => TrueAsync\Temporal\Core\ServiceException
+    [11] => TrueAsync\Temporal\Core\TemporalException
+    [12] => TrueAsync\Temporal\Core\Worker
 )

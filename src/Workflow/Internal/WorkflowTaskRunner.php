@@ -5,6 +5,7 @@ declare(strict_types=1);
 namespace TrueAsync\Temporal\Workflow\Internal;
 
 use TrueAsync\Temporal\Api\Coresdk\WorkflowActivation\InitializeWorkflow;
+use TrueAsync\Temporal\Api\Coresdk\WorkflowActivation\RemoveFromCache;
 use TrueAsync\Temporal\Api\Coresdk\WorkflowActivation\WorkflowActivation;
 use TrueAsync\Temporal\Api\Coresdk\WorkflowCompletion\Failure as FailedActivation;
 use TrueAsync\Temporal\Api\Coresdk\WorkflowCompletion\Success;
@@ -25,6 +26,8 @@ final class WorkflowTaskRunner
 {
     /** @var array<string, WorkflowRun> by run id; the core decides what stays cached and evicts the rest */
     private array $runs = [];
+    /** @var ?\Closure(string $workflowId, RemoveFromCache $eviction): void */
+    private ?\Closure $onEviction = null;
 
     public function __construct(
         private readonly CoreWorker $core,
@@ -51,6 +54,12 @@ final class WorkflowTaskRunner
         }
     }
 
+    /** Observes every eviction with the evicted run's workflow id (the replayer's source of verdicts). */
+    public function onEviction(\Closure $observer): void
+    {
+        $this->onEviction = $observer;
+    }
+
     public function cachedRuns(): int
     {
         return \count($this->runs);
@@ -61,9 +70,13 @@ final class WorkflowTaskRunner
         $runId = $activation->getRunId();
         $completion = new WorkflowActivationCompletion(['run_id' => $runId]);
         try {
-            if (self::isEviction($activation)) {
-                ($this->runs[$runId] ?? null)?->evict();
+            if (($eviction = self::eviction($activation)) !== null) {
+                $run = $this->runs[$runId] ?? null;
+                $run?->evict();
                 unset($this->runs[$runId]);
+                if ($this->onEviction !== null && $run !== null) {
+                    ($this->onEviction)($run->info->workflowId, $eviction);
+                }
                 $completion->setSuccessful(new Success());
                 return $completion;
             }
@@ -102,13 +115,13 @@ final class WorkflowTaskRunner
         return null;
     }
 
-    private static function isEviction(WorkflowActivation $activation): bool
+    private static function eviction(WorkflowActivation $activation): ?RemoveFromCache
     {
         foreach ($activation->getJobs() as $job) {
             if ($job->getVariant() === 'remove_from_cache') {
-                return true;
+                return $job->getRemoveFromCache();
             }
         }
-        return false;
+        return null;
     }
 }

@@ -1,0 +1,99 @@
+<?php
+
+declare(strict_types=1);
+
+namespace TrueAsync\Temporal\Worker;
+
+use TrueAsync\Temporal\Api\Coresdk\WorkflowActivation\RemoveFromCache\EvictionReason;
+use TrueAsync\Temporal\Client\WorkflowHistory;
+use TrueAsync\Temporal\Core\Replayer;
+use TrueAsync\Temporal\DataConverter\DataConverter;
+use TrueAsync\Temporal\Exception\WorkflowReplayException;
+use TrueAsync\Temporal\Worker\Internal\FiberScheduler;
+use TrueAsync\Temporal\Workflow\Internal\WorkflowRegistry;
+use TrueAsync\Temporal\Workflow\Internal\WorkflowTaskRunner;
+
+/**
+ * Replays recorded histories against the registered workflow classes, with no server: the core's own
+ * replay worker reads the history and checks the commands the code produces; PHP interprets no history.
+ * Use it in CI to prove a code change is compatible with the runs already in flight.
+ */
+final class WorkflowReplayer
+{
+    private const NAMESPACE = 'default';
+
+    private WorkflowRegistry $workflows;
+
+    public function __construct(private readonly ?DataConverter $converter = null)
+    {
+        $this->workflows = new WorkflowRegistry();
+    }
+
+    /**
+     * @param class-string ...$workflowClasses
+     * @throws \LogicException a class is not a valid workflow, or its type name is taken
+     */
+    public function registerWorkflowTypes(string ...$workflowClasses): self
+    {
+        foreach ($workflowClasses as $class) {
+            $this->workflows->register($class);
+        }
+        return $this;
+    }
+
+    /** @throws WorkflowReplayException the code is not deterministic with respect to the history, or failed */
+    public function replayHistory(WorkflowHistory $history): void
+    {
+        $failure = $this->replayHistories([$history])[$history->getWorkflowId()] ?? null;
+        if ($failure !== null) {
+            throw $failure;
+        }
+    }
+
+    /**
+     * Replays every history (one replayer, in order) and returns the failures by workflow id.
+     *
+     * @param iterable<WorkflowHistory> $histories
+     * @return array<string, WorkflowReplayException>
+     */
+    public function replayHistories(iterable $histories): array
+    {
+        $queue = 'replay-' . bin2hex(random_bytes(6));
+        $replayer = new Replayer(WorkerOptions::new()->withMaxCachedWorkflows(1)->toJson(self::NAMESPACE, $queue, true, false));
+        $scheduler = new FiberScheduler();
+        $runner = new WorkflowTaskRunner($replayer->getWorker(), $scheduler, $this->workflows,
+            $this->converter ?? DataConverter::default(), self::NAMESPACE, $queue);
+        $failures = [];
+        $runner->onEviction(function (string $workflowId, $eviction) use (&$failures): void {
+            $failures[$workflowId] ??= match ($eviction->getReason()) {
+                EvictionReason::NONDETERMINISM => WorkflowReplayException::nonDeterminism($workflowId, $eviction->getMessage()),
+                EvictionReason::LANG_FAIL => WorkflowReplayException::failed($workflowId, $eviction->getMessage()),
+                default => null,
+            };
+        });
+        $scheduler->spawn(function () use ($replayer, $scheduler, $histories): void {
+            foreach ($histories as $history) {
+                $scheduler->await($replayer->startPushHistory($history->getWorkflowId(), $history->getHistory()->serializeToString()));
+            }
+            $replayer->close();
+        });
+        $pollers = 2;
+        $finalize = function () use (&$pollers, $scheduler, $replayer): void {
+            if (--$pollers === 0) {
+                $scheduler->await($replayer->getWorker()->startFinalizeShutdown());
+            }
+        };
+        $scheduler->spawn(function () use ($runner, $finalize): void {
+            $runner->pollUntilShutdown();
+            $finalize();
+        });
+        // Local activities are resolved from the history's markers; the poll only has to see the shutdown.
+        $scheduler->spawn(function () use ($scheduler, $replayer, $finalize): void {
+            while ($scheduler->await($replayer->getWorker()->startPollActivityTask()) !== null) {
+            }
+            $finalize();
+        });
+        $scheduler->run();
+        return array_filter($failures);
+    }
+}

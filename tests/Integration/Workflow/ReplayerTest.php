@@ -1,0 +1,91 @@
+<?php
+
+declare(strict_types=1);
+
+namespace TrueAsync\Temporal\Tests\Integration\Workflow;
+
+use TrueAsync\Temporal\Client\WorkflowHistory;
+use TrueAsync\Temporal\Client\WorkflowOptions;
+use TrueAsync\Temporal\Exception\WorkflowReplayException;
+use TrueAsync\Temporal\Tests\Integration\ServerTestCase;
+use TrueAsync\Temporal\Tests\Integration\Worker\ChildProcess;
+use TrueAsync\Temporal\Tests\Integration\Workflow\Fixtures;
+use TrueAsync\Temporal\Worker\WorkflowReplayer;
+use TrueAsync\Temporal\Workflow;
+use TrueAsync\Temporal\Workflow\WorkflowInterface;
+use TrueAsync\Temporal\Workflow\WorkflowMethod;
+
+require_once __DIR__ . '/Fixtures/Workflows.php';
+
+/** The greeting workflow after a careless change: it now sleeps before its first activity. */
+#[WorkflowInterface]
+final class ChangedGreetingWorkflow
+{
+    #[WorkflowMethod(name: 'PhpGreeting')]
+    public function run(string $name): array
+    {
+        Workflow::sleep(1);
+        return (new Fixtures\GreetingWorkflow())->run($name);
+    }
+}
+
+/** Histories recorded by a PHP worker, replayed by the core's replay worker against PHP classes (no server). */
+final class ReplayerTest extends ServerTestCase
+{
+    /** @var array<string, WorkflowHistory> */
+    private static array $histories = [];
+
+    public static function setUpBeforeClass(): void
+    {
+        $queue = 'php-replay-' . bin2hex(random_bytes(4));
+        $extension = getenv('TEMPORAL_EXT_SO') ?: \dirname(__DIR__, 3) . '/build/ext/modules/temporal.so';
+        $worker = ChildProcess::start([PHP_BINARY, '-d', "extension=$extension",
+            __DIR__ . '/Fixtures/workflow-worker.php', $queue], 'php-replay-worker');
+        $worker->waitFor('worker ready');
+        try {
+            foreach (['PhpGreeting' => ['Ada'], 'PhpTimer' => [0.2], 'PhpParallel' => [['A', 'B']],
+                'PhpLocalActivity' => [], 'PhpAwaitTimeout' => []] as $type => $args) {
+                $handle = self::client()->start($type, $args, WorkflowOptions::new()->withTaskQueue($queue)
+                    ->withWorkflowId("replay-$type-" . bin2hex(random_bytes(4))));
+                $handle->result(60);
+                self::$histories[$type] = $handle->fetchHistory();
+            }
+        } finally {
+            $worker->stop();
+        }
+    }
+
+    public function testRecordedHistoriesReplayCleanly(): void
+    {
+        $replayer = (new WorkflowReplayer())->registerWorkflowTypes(Fixtures\GreetingWorkflow::class,
+            Fixtures\TimerWorkflow::class, Fixtures\ParallelWorkflow::class, Fixtures\LocalActivityWorkflow::class,
+            Fixtures\AwaitTimeoutWorkflow::class);
+        self::assertSame([], $replayer->replayHistories(self::$histories));
+    }
+
+    public function testTheCliJsonFormatReplaysToo(): void
+    {
+        $history = self::$histories['PhpGreeting'];
+        $imported = WorkflowHistory::fromJson($history->getWorkflowId(), $history->toJson());
+        (new WorkflowReplayer())->registerWorkflowTypes(Fixtures\GreetingWorkflow::class)->replayHistory($imported);
+        $this->addToAssertionCount(1);  // replayHistory() throws on any failure
+    }
+
+    public function testAChangedWorkflowIsReportedNonDeterministicWithTheDifference(): void
+    {
+        try {
+            (new WorkflowReplayer())->registerWorkflowTypes(ChangedGreetingWorkflow::class)
+                ->replayHistory(self::$histories['PhpGreeting']);
+            self::fail('the changed workflow replayed without complaint');
+        } catch (WorkflowReplayException $e) {
+            self::assertTrue($e->isNonDeterminism(), $e->getMessage());
+            self::assertSame(self::$histories['PhpGreeting']->getWorkflowId(), $e->getWorkflowId());
+            // The core names the command the code produced and the history event it does not match.
+            self::assertMatchesRegularExpression(
+                '/is not deterministic: \[TMPRL1100\] Nondeterminism error: Timer machine does not handle this event: '
+                . 'HistoryEvent\(id: \d+, ActivityTaskScheduled\)$/',
+                $e->getMessage(),
+            );
+        }
+    }
+}
