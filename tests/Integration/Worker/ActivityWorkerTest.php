@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace TrueAsync\Temporal\Tests\Integration\Worker;
 
+use TrueAsync\Temporal\Client\WorkflowExecutionStatus;
 use TrueAsync\Temporal\Client\WorkflowOptions;
 use TrueAsync\Temporal\Tests\Integration\ServerTestCase;
 
@@ -103,6 +104,23 @@ final class ActivityWorkerTest extends ServerTestCase
         $unknown = $this->runActivity(['name' => 'php.greet', 'args' => ['x'], 'task_queue' => $queueB])['error'];
         self::assertSame('NotFoundError', $unknown['type']);
         self::assertStringContainsString('activity type "php.greet" is not registered', $unknown['message']);
+    }
+
+    public function testAnActivityCompletedLaterByTaskTokenThroughTheClientCompletesTheWorkflow(): void
+    {
+        $file = tempnam(sys_get_temp_dir(), 'task-token-');
+        unlink($file);
+        $handle = $this->start(['name' => 'php.completeLater', 'args' => [$file], 'start_to_close' => 60]);
+        $deadline = microtime(true) + 20;
+        while (!is_file($file) && microtime(true) < $deadline) {
+            usleep(50_000);
+        }
+        $token = base64_decode((string) file_get_contents($file), true);
+        unlink($file);
+        usleep(1_000_000);  // the activity method has returned: its return value must not complete it
+        self::assertSame(WorkflowExecutionStatus::Running, $handle->describe()->getStatus());
+        self::client()->getActivityCompletionClient()->complete($token, 'completed later');
+        self::assertSame(['result' => 'completed later'], $handle->result(30));
     }
 
     /** Runs last: the worker process is stopped by it. */

@@ -50,6 +50,12 @@ final class ReplayerTest extends ServerTestCase
                 $handle->result(60);
                 self::$histories[$type] = $handle->fetchHistory();
             }
+            foreach (['PhpPatch' => $queue, 'PhpPatch-v2' => "$queue-v2"] as $name => $patchQueue) {
+                $handle = self::client()->start('PhpPatch', [], WorkflowOptions::new()->withTaskQueue($patchQueue)
+                    ->withWorkflowId("replay-$name-" . bin2hex(random_bytes(4))));
+                $handle->result(60);
+                self::$histories[$name] = $handle->fetchHistory();
+            }
         } finally {
             $worker->stop();
         }
@@ -60,7 +66,19 @@ final class ReplayerTest extends ServerTestCase
         $replayer = (new WorkflowReplayer())->registerWorkflowTypes(Fixtures\GreetingWorkflow::class,
             Fixtures\TimerWorkflow::class, Fixtures\ParallelWorkflow::class, Fixtures\LocalActivityWorkflow::class,
             Fixtures\AwaitTimeoutWorkflow::class);
-        self::assertSame([], $replayer->replayHistories(self::$histories));
+        self::assertSame([], $replayer->replayHistories(array_diff_key(self::$histories, ['PhpPatch' => 1, 'PhpPatch-v2' => 1])));
+    }
+
+    public function testPatchedCodeReplaysOldAndNewHistoriesAndDeprecationKeepsTheNewOnes(): void
+    {
+        [$old, $new] = [self::$histories['PhpPatch'], self::$histories['PhpPatch-v2']];
+        $patched = (new WorkflowReplayer())->registerWorkflowTypes(Fixtures\PatchV2Workflow::class);
+        self::assertSame([], $patched->replayHistories([$old, $new]), 'the patched code replays both');
+        $deprecated = (new WorkflowReplayer())->registerWorkflowTypes(Fixtures\PatchV3Workflow::class);
+        self::assertSame([], $deprecated->replayHistories([$new]), 'the deprecated patch replays new histories');
+        $failures = $deprecated->replayHistories([$old]);
+        self::assertTrue($failures[$old->getWorkflowId()]->isNonDeterminism(),
+            'without the old path, histories from before the patch no longer replay');
     }
 
     public function testTheCliJsonFormatReplaysToo(): void

@@ -72,6 +72,14 @@ final class TestActivities
         return 'too late';
     }
 
+    /** Hands its task token to the test (through $file) and leaves the activity open. */
+    public function completeLater(string $file): string
+    {
+        Activity::doNotCompleteOnReturn();
+        file_put_contents($file, base64_encode(Activity::getInfo()->taskToken));
+        return 'this return value is ignored';
+    }
+
     /** Blocks the whole worker process (a synchronous call on stock PHP). */
     public function block(float $seconds): string
     {

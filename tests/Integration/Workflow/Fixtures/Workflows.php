@@ -378,3 +378,39 @@ final class DynamicWorkflow
         return [Workflow::getInfo()->workflowType, $args->getValues(), $this->seen];
     }
 }
+
+/** Three versions of one workflow type, "PhpPatch": before a change, patched, and with the patch deprecated. */
+#[WorkflowInterface]
+final class PatchV1Workflow
+{
+    #[WorkflowMethod(name: 'PhpPatch')]
+    public function run(): string
+    {
+        return Workflow::executeActivity('wf.greet', ['patch'], activityOptions());
+    }
+}
+
+#[WorkflowInterface]
+final class PatchV2Workflow
+{
+    #[WorkflowMethod(name: 'PhpPatch')]
+    public function run(): string
+    {
+        if (Workflow::patched('sleep-first')) {
+            Workflow::sleep(0.1);
+        }
+        return Workflow::executeActivity('wf.greet', ['patch'], activityOptions());
+    }
+}
+
+#[WorkflowInterface]
+final class PatchV3Workflow
+{
+    #[WorkflowMethod(name: 'PhpPatch')]
+    public function run(): string
+    {
+        Workflow::deprecatePatch('sleep-first');
+        Workflow::sleep(0.1);
+        return Workflow::executeActivity('wf.greet', ['patch'], activityOptions());
+    }
+}

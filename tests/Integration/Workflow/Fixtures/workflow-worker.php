@@ -37,12 +37,16 @@ $factory->newWorker($argv[1], $options)
         Fixtures\LocalActivityWorkflow::class,
         Fixtures\UpsertWorkflow::class,
         Fixtures\BuggyWorkflow::class,
+        Fixtures\PatchV1Workflow::class,
     )
     ->registerDynamicWorkflow(Fixtures\DynamicWorkflow::class)
     ->registerActivity(new Fixtures\GreetingActivities());
 // The same workflows where exceptions of chosen types fail the workflow instead of its task.
 $factory->newWorker($argv[1] . '-strict', $options->withWorkflowFailureExceptionTypes(\DomainException::class))
     ->registerWorkflowTypes(Fixtures\BuggyWorkflow::class);
+// The patched version of PhpPatch, as a deployment after the change would run it.
+$factory->newWorker($argv[1] . '-v2', $options)->registerWorkflowTypes(Fixtures\PatchV2Workflow::class)
+    ->registerActivity(new Fixtures\GreetingActivities());
 echo "worker ready\n";
 $factory->run();
 echo "worker stopped\n";
