@@ -19,11 +19,11 @@ pub type TbWakeFn = Option<unsafe extern "C" fn(ctx: *mut c_void)>;
 
 /// The single result of an accepted operation. Owned by whoever popped it; freed once.
 pub struct TbCompletion {
-    op_id: u64,
-    status: u32,
+    pub(crate) op_id: u64,
+    pub(crate) status: u32,
     grpc_code: i32,
     data: Vec<u8>,
-    message: String,
+    pub(crate) message: String,
     details: Vec<u8>,
     connection: Option<Box<TbConnection>>,
 }
@@ -77,7 +77,7 @@ pub(crate) struct CompletionQueue {
 }
 
 impl CompletionQueue {
-    fn new() -> Self {
+    pub(crate) fn new() -> Self {
         let (items, waker) = (Mutex::new(VecDeque::new()), Mutex::new(None));
         Self { pid: std::process::id(), items, arrived: Condvar::new(), waker }
     }
@@ -108,11 +108,11 @@ impl CompletionQueue {
         }
     }
 
-    fn pop(&self) -> Option<TbCompletion> {
+    pub(crate) fn pop(&self) -> Option<TbCompletion> {
         self.items().pop_front()
     }
 
-    fn wait(&self, timeout: Duration) -> bool {
+    pub(crate) fn wait(&self, timeout: Duration) -> bool {
         let items = self.items();
         let (items, _) = self
             .arrived

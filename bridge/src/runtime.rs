@@ -78,3 +78,31 @@ where
     });
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::queue::{CompletionQueue, TB_STATUS_ERROR};
+    use std::time::Duration;
+
+    #[test]
+    fn a_panicking_operation_still_completes_once_as_an_error() {
+        let queue = std::sync::Arc::new(CompletionQueue::new());
+        spawn_operation(queue.clone(), 42, async { panic!("boom in a spawned future") }).unwrap();
+        assert!(queue.wait(Duration::from_secs(10)));
+        let completion = queue.pop().expect("one completion");
+        assert_eq!((completion.op_id, completion.status), (42, TB_STATUS_ERROR));
+        assert_eq!(completion.message, "panic in the Temporal bridge: boom in a spawned future");
+        assert!(!queue.wait(Duration::from_millis(200)), "exactly one completion");
+    }
+
+    #[test]
+    fn an_export_that_panics_returns_an_internal_error_instead_of_unwinding_into_c() {
+        let error = crate::error::guarded(|| panic!("boom in an export"));
+        assert!(!error.is_null());
+        let message = unsafe { crate::tb_error_message(error).as_slice() }.to_vec();
+        assert_eq!(unsafe { crate::tb_error_kind(error) }, crate::TB_ERROR_INTERNAL);
+        assert_eq!(String::from_utf8(message).unwrap(), "panic in the Temporal bridge: boom in an export");
+        unsafe { crate::tb_error_free(error) };
+    }
+}
