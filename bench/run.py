@@ -5,7 +5,7 @@ machine, the versions and the placement, to bench/results/latest.md (raw figures
     python3 bench/run.py [--scenarios client,activities,drain,latency] [--reps 3] [--quick]
         [--workflows 75] [--activities-per-workflow 40] [--max-activities 100] [--pollers 5]
         [--latency 200] [--starts 1000]
-        [--drain-workflows 1000] [--latency-rate 40] [--latency-seconds 15]
+        [--drain-workflows 1000] [--latency-rate 40] [--latency-seconds 8] [--latency-warmup 1]
 
 Needs `make build` done (the extension, gen/ and vendor/), the temporalio Python package and Go (the Go
 worker in bench/go is built here when missing or older than its sources). Pins itself to CPU 0.
@@ -77,12 +77,13 @@ def main() -> int:
     p.add_argument("--latency-rate", type=float, default=40.0,
                    help="workflows/s offered in the latency scenario when the drain did not run in this "
                         "invocation (else 50%% of the slowest peer's drain rate)")
-    p.add_argument("--latency-seconds", type=float, default=15.0)
+    p.add_argument("--latency-seconds", type=float, default=8.0)
+    p.add_argument("--latency-warmup", type=float, default=1.0, help="seconds offered before the measured window")
     p.add_argument("--output", type=Path, default=RESULTS / "latest.md")
     a = p.parse_args()
     if a.quick:
         a.reps, a.workflows, a.activities_per_workflow, a.latency, a.starts = 1, 10, 20, 30, 50
-        a.drain_workflows, a.latency_seconds, a.latency_warmup = 100, 4.0, 1.0
+        a.drain_workflows, a.latency_seconds, a.latency_warmup = 100, 3.0, 0.5
     scenarios = [s.strip() for s in a.scenarios.split(",") if s.strip()]
     unknown = set(scenarios) - set(SCENARIOS)
     if unknown:
@@ -109,6 +110,7 @@ def run(a: argparse.Namespace, scenarios: list[str]) -> int:
             sections.append(client.tables(runs, cs))
             raw["client"] = {"settings": dataclasses.asdict(cs), "runs": [dataclasses.asdict(r) for r in runs]}
             log("\n" + sections[-1])
+            log(f"(scenario done at {time.monotonic() - started:.0f} s)")
         if "activities" in scenarios:
             acs = activities.Settings(workflows=a.workflows, activities_per_workflow=a.activities_per_workflow,
                                       max_activities=a.max_activities, pollers=a.pollers, reps=a.reps)
@@ -118,6 +120,7 @@ def run(a: argparse.Namespace, scenarios: list[str]) -> int:
             raw["activities"] = {"settings": dataclasses.asdict(acs),
                                  "cells": [dataclasses.asdict(c) for c in cells]}
             log("\n" + sections[-1])
+            log(f"(scenario done at {time.monotonic() - started:.0f} s)")
         drain_cells: list[drain.Cell] = []
         tuning = Tuning(max_activities=a.max_activities, activity_pollers=a.pollers)
         if "drain" in scenarios:
@@ -127,10 +130,11 @@ def run(a: argparse.Namespace, scenarios: list[str]) -> int:
             sections.append(drain.tables(drain_cells, ds))
             raw["drain"] = {"settings": dataclasses.asdict(ds), "cells": [dataclasses.asdict(c) for c in drain_cells]}
             log("\n" + sections[-1])
+            log(f"(scenario done at {time.monotonic() - started:.0f} s)")
         if "latency" in scenarios:
             slowest = drain.slowest_ceiling(drain_cells)
             ls = latency.Settings(rate=latency.rate_from_drain(slowest, a.latency_rate), seconds=a.latency_seconds,
-                                  warmup_seconds=getattr(a, "latency_warmup", 2.0), reps=a.reps, tuning=tuning)
+                                  warmup_seconds=a.latency_warmup, reps=a.reps, tuning=tuning)
             ls.rate_source = (f"{latency.RATE_FRACTION:.0%} of the slowest peer's median drain rate, "
                               f"{slowest:.1f}/s" if slowest else "fixed: --latency-rate, the drain did not run")
             log(f"scenario latency: {ls}")
@@ -138,6 +142,7 @@ def run(a: argparse.Namespace, scenarios: list[str]) -> int:
             sections.append(latency.tables(runs, ls))
             raw["latency"] = {"settings": dataclasses.asdict(ls), "runs": [dataclasses.asdict(r) for r in runs]}
             log("\n" + sections[-1])
+            log(f"(scenario done at {time.monotonic() - started:.0f} s)")
     except activities.InvalidRun as e:
         log(f"bench: INVALID RUN: {e}")
         return 1

@@ -71,9 +71,13 @@ def versions() -> dict[str, str]:
 def placement() -> list[str]:
     return [
         "CPU 0: the dev server (in-memory `temporal server start-dev --headless`), the driver (bench/run.py and "
-        "the client processes), and in the activities scenario the Python workflow worker hosting BenchFanOut",
+        "the client processes; in drain and latency the starts, from bench/run.py itself), and in the activities "
+        "scenario the Python workflow worker hosting BenchFanOut",
         "CPU 1: the worker under test (`taskset -c 1`), run directly so its PID is the worker's: "
-        "activities — the PHP / Python / Go activity worker; client — the one Python SDK worker hosting BenchEcho",
-        "a fresh dev server per activities cell (peer × repetition); one server for the client scenario",
+        "activities — the PHP / Python / Go activity worker; drain and latency — the PHP / Python / Go worker "
+        "hosting BenchOneActivity and its activity in one process; client — the one Python SDK worker hosting "
+        "BenchEcho",
+        "a fresh dev server per activities, drain and latency cell (peer × repetition, peers in a rotated order); "
+        "one server for the client scenario; servers are in-memory and stopped with SIGKILL",
         "CPU-s = utime+stime of /proc/<pid>/stat (all threads) at both ends of the window; peak RSS = VmHWM",
     ]

@@ -33,8 +33,8 @@ RATE_FRACTION = 0.5
 @dataclass
 class Settings:
     rate: float = 40.0  # workflows/s offered
-    seconds: float = 15.0  # the measured window
-    warmup_seconds: float = 2.0
+    seconds: float = 8.0  # the measured window
+    warmup_seconds: float = 1.0
     reps: int = 3
     tuning: Tuning = field(default_factory=Tuning)
     rate_source: str = "fixed"
@@ -108,7 +108,8 @@ async def _measure(address: str, peer: str, rep: int, s: Settings, log) -> Run:
     queue = f"bench-latency-{run}"
     warm = [f"warm-{run}-{i}" for i in range(s.warmup)]
     measured = [f"lat-{run}-{i}" for i in range(s.measured)]
-    with WorkerProcess(peer, one_activity_command(peer, address, queue, s.tuning), WORKER_CPU) as worker:
+    with WorkerProcess(peer, one_activity_command(peer, address, queue, s.tuning), WORKER_CPU,
+                       poll_interval=0.01) as worker:
         marks: dict[str, float] = {}
 
         def on_sent(i: int) -> None:  # the worker's CPU from the first measured start

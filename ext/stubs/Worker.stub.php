@@ -8,7 +8,8 @@ namespace TrueAsync\Temporal\Core;
  * A core worker polling one task queue of one namespace on a Connection, which it keeps alive. At most one
  * poll of each kind may be outstanding. To stop: initiateShutdown(), keep both polls going (completing what
  * they return) until each returns null, then finalizeShutdown(). Freeing a Worker with polls in flight is
- * safe: their completions are dropped.
+ * safe: their completions are dropped. Replayer::getWorker() returns a Worker of this class made without a
+ * Connection: it polls the replayer's histories instead of a server.
  *
  * @strict-properties
  * @not-serializable

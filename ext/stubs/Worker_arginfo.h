@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 812161fb7093cf730e5a069690130cc0a0c084fc */
+ * Stub hash: acef5a5d06a1fc982a89574cea6ed3f71d2661c6 */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_TrueAsync_Temporal_Core_Worker___construct, 0, 0, 2)
 	ZEND_ARG_OBJ_INFO(0, connection, TrueAsync\\Temporal\\Core\\Connection, 0)

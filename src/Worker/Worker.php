@@ -5,6 +5,7 @@ declare(strict_types=1);
 namespace TrueAsync\Temporal\Worker;
 
 use TrueAsync\Temporal\Client\Client;
+use TrueAsync\Temporal\Core\DeterminismGuard;
 use TrueAsync\Temporal\Core\TemporalException;
 use TrueAsync\Temporal\Core\Worker as CoreWorker;
 use TrueAsync\Temporal\Worker\Internal\ActivityRegistry;
@@ -124,6 +125,7 @@ final class Worker
         $activities = new ActivityTaskRunner($this->core, $scheduler, $this->activities, $converter, $this->taskQueue);
         $this->spawnPoller($scheduler, $activities->pollUntilShutdown(...), $activities);
         if ($hasWorkflows) {
+            DeterminismGuard::setDeadlockBudgetMs((int) round($this->options->getDeadlockDetectionTimeout() * 1000));
             $runner = new WorkflowTaskRunner($this->core, $scheduler, $this->workflows, $converter, $namespace,
                 $this->taskQueue, $this->options->getWorkflowFailureExceptionTypes(), $this->options->getLogger());
             $this->spawnPoller($scheduler, $runner->pollUntilShutdown(...), $activities);

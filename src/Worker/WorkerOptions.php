@@ -26,6 +26,7 @@ final class WorkerOptions
     /** @var list<class-string<\Throwable>> */
     private array $workflowFailureExceptionTypes = [];
     private ?\Psr\Log\LoggerInterface $logger = null;
+    private float $deadlockDetectionTimeout = 2.0;
 
     public static function new(): self
     {
@@ -109,6 +110,24 @@ final class WorkerOptions
     public function withWorkflowFailureExceptionTypes(string ...$types): self
     {
         return $this->with('workflowFailureExceptionTypes', array_values($types));
+    }
+
+    /**
+     * How long workflow code may run without yielding before its task fails with "potential deadlock"
+     * (0 turns the watchdog off, e.g. under a debugger). Keep it below your workflows' task timeout (10 s by
+     * default), or the server times the task out first. One value per process: the last worker started wins.
+     */
+    public function withDeadlockDetectionTimeout(float $seconds): self
+    {
+        if ($seconds < 0) {
+            throw new \ValueError('the deadlock detection timeout must not be negative');
+        }
+        return $this->with('deadlockDetectionTimeout', $seconds);
+    }
+
+    public function getDeadlockDetectionTimeout(): float
+    {
+        return $this->deadlockDetectionTimeout;
     }
 
     /** Where Workflow::getLogger() writes (records are dropped while a run replays). */

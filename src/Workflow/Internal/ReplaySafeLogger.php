@@ -9,13 +9,14 @@ use Psr\Log\LogLevel;
 
 /**
  * The workflow's logger: drops records while the run replays history (they were logged the first time),
- * and adds the run's identity to every record. Compatible with psr/log 1, 2 and 3.
+ * adds the run's identity to every record, and hands them to the worker's logger once the activation is
+ * over (loggers read the clock, which workflow code may not). Compatible with psr/log 1, 2 and 3.
  *
  * @internal
  */
 final class ReplaySafeLogger implements LoggerInterface
 {
-    public function __construct(private readonly LoggerInterface $inner, private readonly WorkflowRun $run)
+    public function __construct(private readonly WorkflowRun $run)
     {
     }
 
@@ -25,7 +26,7 @@ final class ReplaySafeLogger implements LoggerInterface
             return;
         }
         $info = $this->run->info;
-        $this->inner->log($level, $message, $context + [
+        $this->run->bufferLog($level, $message, $context + [
             'workflow_type' => $info->workflowType,
             'workflow_id' => $info->workflowId,
             'run_id' => $info->runId,

@@ -8,6 +8,8 @@ use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\CancelWorkflowExecution;
 use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\CompleteWorkflowExecution;
 use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\FailWorkflowExecution;
 use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\WorkflowCommand;
+use TrueAsync\Temporal\Core\DeadlockException;
+use TrueAsync\Temporal\Core\NonDeterministicCallException;
 use TrueAsync\Temporal\DataConverter\DataConverter;
 use TrueAsync\Temporal\Exception\Failure\CanceledFailure;
 use TrueAsync\Temporal\Exception\Failure\TemporalFailure;
@@ -37,7 +39,8 @@ final class WorkflowOutcome
      */
     public static function failed(\Throwable $error, DataConverter $converter, bool $cancelRequested, array $failureTypes = []): WorkflowCommand
     {
-        if (!$error instanceof TemporalFailure && !self::isOneOf($error, $failureTypes)) {
+        $guardViolation = $error instanceof NonDeterministicCallException || $error instanceof DeadlockException;
+        if ($guardViolation || (!$error instanceof TemporalFailure && !self::isOneOf($error, $failureTypes))) {
             throw $error;
         }
         if ($cancelRequested && self::isCancellation($error)) {

@@ -7,6 +7,8 @@ namespace TrueAsync\Temporal\Workflow\Internal;
 use TrueAsync\Temporal\Api\Coresdk\WorkflowActivation\WorkflowActivation;
 use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\SetPatchMarker;
 use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\WorkflowCommand;
+use TrueAsync\Temporal\Core\DeadlockException;
+use TrueAsync\Temporal\Core\DeterminismGuard;
 use TrueAsync\Temporal\DataConverter\DataConverter;
 use TrueAsync\Temporal\Exception\Failure\CanceledFailure;
 use TrueAsync\Temporal\Internal\ProtoTime;
@@ -47,6 +49,10 @@ final class WorkflowRun
     private array $conditions = [];
     private int $conditionIds = 0;
     private bool $finished = false;
+    /** A Fiber of this run was stopped for never yielding: nothing of it may run again before eviction. */
+    private bool $broken = false;
+    /** @var list<array{mixed, mixed, array}> log records of this activation, handed to the logger after it */
+    private array $logRecords = [];
     private bool $evicting = false;
     private bool $readOnly = false;
     private \DateTimeImmutable $now;
@@ -100,6 +106,9 @@ final class WorkflowRun
         $this->replaying = $activation->getIsReplaying();
         $this->info->historyLength = $activation->getHistoryLength();
         $this->info->continueAsNewSuggested = $activation->getContinueAsNewSuggested();
+        if ($this->broken) {
+            throw new \LogicException('this run was stopped for a potential deadlock; it waits for its eviction');
+        }
         self::$current = $this;
         try {
             $queries = $this->jobs->apply($this, $activation);
@@ -109,6 +118,7 @@ final class WorkflowRun
             }
         } finally {
             self::$current = null;
+            $this->flushLogs();
         }
         return $this->commands;
     }
@@ -125,10 +135,26 @@ final class WorkflowRun
         }
     }
 
-    /** The worker's logger behind a replay filter (a null logger when the worker has none). */
+    /** The worker's logger behind a replay filter. */
     public function logger(): \Psr\Log\LoggerInterface
     {
-        return new ReplaySafeLogger($this->logger ?? new \Psr\Log\NullLogger(), $this);
+        return new ReplaySafeLogger($this);
+    }
+
+    /** Keeps a record until the activation is over: loggers read the clock, which workflow code may not. */
+    public function bufferLog(mixed $level, mixed $message, array $context): void
+    {
+        if ($this->logger !== null) {
+            $this->logRecords[] = [$level, $message, $context];
+        }
+    }
+
+    private function flushLogs(): void
+    {
+        [$records, $this->logRecords] = [$this->logRecords, []];
+        foreach ($records as [$level, $message, $context]) {
+            $this->logger?->log($level, $message, $context);
+        }
     }
 
     public function instance(): object
@@ -337,7 +363,7 @@ final class WorkflowRun
         $this->readOnly = true;
         try {
             $fiber = new \Fiber($handler);
-            $value = $fiber->start();
+            $value = DeterminismGuard::run(fn () => $fiber->start());
             if (!$fiber->isTerminated()) {
                 throw new \LogicException('a query handler must not wait (it suspended)');
             }
@@ -401,11 +427,16 @@ final class WorkflowRun
     private function step(\Fiber $fiber, mixed $value, ?\Throwable $error): void
     {
         try {
-            match (true) {
+            // Workflow code runs only inside the guard: clock, randomness, sleeps and I/O are refused there,
+            // and code that never yields is stopped.
+            DeterminismGuard::run(fn () => match (true) {
                 !$fiber->isStarted() => $fiber->start(),
                 $error !== null => $fiber->throw($error),
                 default => $fiber->resume($value),
-            };
+            });
+        } catch (DeadlockException $e) {
+            $this->broken = true;
+            throw $e;
         } catch (ContinueAsNew $e) {
             $this->finish(new WorkflowCommand(['continue_as_new_workflow_execution' => $e->command]));
             return;

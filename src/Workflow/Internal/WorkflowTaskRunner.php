@@ -10,6 +10,7 @@ use TrueAsync\Temporal\Api\Coresdk\WorkflowActivation\WorkflowActivation;
 use TrueAsync\Temporal\Api\Coresdk\WorkflowCompletion\Failure as FailedActivation;
 use TrueAsync\Temporal\Api\Coresdk\WorkflowCompletion\Success;
 use TrueAsync\Temporal\Api\Coresdk\WorkflowCompletion\WorkflowActivationCompletion;
+use TrueAsync\Temporal\Core\DeadlockException;
 use TrueAsync\Temporal\Core\TemporalException;
 use TrueAsync\Temporal\Core\Worker as CoreWorker;
 use TrueAsync\Temporal\DataConverter\DataConverter;
@@ -84,6 +85,9 @@ final class WorkflowTaskRunner
             $completion->setSuccessful(new Success(['commands' => $run->activate($activation)]));
         } catch (\Throwable $e) {
             $failure = $this->converter->getFailureConverter()->toFailure($e, $this->converter);
+            if ($e instanceof DeadlockException) {
+                $failure->setStackTrace($e->getWorkflowStack());  // where the workflow spun, not where it was stopped
+            }
             $completion->setFailed(new FailedActivation(['failure' => $failure]));
         }
         return $completion;

@@ -36,6 +36,49 @@ final class TaskFailureTest extends ServerTestCase
         self::assertSame([Version::SDK_NAME, Version::SDK_VERSION], $this->sdkMetadata($handle));
     }
 
+    public function testReadingTheClockFailsTheTaskWithFileAndLineAndTheFixedCodeCompletes(): void
+    {
+        $queue = 'php-guard-' . bin2hex(random_bytes(4));
+        $worker = self::worker($queue, []);
+        $handle = $this->start($queue, 'PhpReadsClock');
+        self::assertMatchesRegularExpression(
+            '~^time\(\) is not deterministic in workflow code \(called at .*/Fixtures/Workflows\.php:\d+\); use Workflow::now\(\)$~',
+            (string) $this->eventually(fn () => $this->taskFailureMessage($handle)),
+        );
+        self::assertSame(0, $worker->stop());
+        $fixed = self::worker($queue, ['WORKFLOW_BUG_FIXED' => '1']);
+        try {
+            self::assertSame('read the workflow clock', $handle->result(60));
+        } finally {
+            $fixed->stop();
+        }
+    }
+
+    public function testCodeThatNeverYieldsFailsItsTaskWithinTheBudgetAndTheWorkerGoesOn(): void
+    {
+        $queue = 'php-guard-' . bin2hex(random_bytes(4));
+        $worker = self::worker($queue, []);
+        // The default 10 s task timeout: the 2 s deadlock budget must end the task before the server does.
+        $spinning = $this->start($queue, 'PhpSpins', 10);
+        $failure = $this->eventually(fn () => $this->taskFailure($spinning));
+        self::assertNotNull($failure, 'the spinning workflow task did not fail');
+        self::assertMatchesRegularExpression('/^potential deadlock: workflow code ran (\d+) ms without yielding/',
+            $failure->getMessage());
+        preg_match('/ran (\d+) ms/', $failure->getMessage(), $ran);
+        self::assertLessThan(2000 + 1000, (int) $ran[1], 'stopped within the 2 s budget + 1 s');
+        self::assertStringContainsString('SpinningWorkflow->run()', $failure->getStackTrace());
+        $other = self::client()->start('PhpGreeting', ['Meanwhile'], WorkflowOptions::new()->withTaskQueue($queue)
+            ->withWorkflowId('meanwhile-' . bin2hex(random_bytes(4))));
+        self::assertSame('Hello, Meanwhile!', $other->result(30)[0], 'the worker completes other workflows');
+        self::assertSame(0, $worker->stop());
+        $fixed = self::worker($queue, ['WORKFLOW_BUG_FIXED' => '1']);
+        try {
+            self::assertSame('no longer spins', $spinning->result(60));
+        } finally {
+            $fixed->stop();
+        }
+    }
+
     public function testConfiguredExceptionTypesFailTheWorkflowInstead(): void
     {
         $queue = 'php-task-failure-' . bin2hex(random_bytes(4));
@@ -61,17 +104,22 @@ final class TaskFailureTest extends ServerTestCase
         return $worker;
     }
 
-    private function start(string $queue, string $type): WorkflowHandle
+    private function start(string $queue, string $type, int $taskTimeout = 2): WorkflowHandle
     {
         return self::client()->start($type, [], WorkflowOptions::new()->withTaskQueue($queue)
-            ->withWorkflowId('buggy-' . bin2hex(random_bytes(6)))->withWorkflowTaskTimeout(2));
+            ->withWorkflowId('buggy-' . bin2hex(random_bytes(6)))->withWorkflowTaskTimeout($taskTimeout));
     }
 
     private function taskFailureMessage(WorkflowHandle $handle): ?string
     {
+        return $this->taskFailure($handle)?->getMessage();
+    }
+
+    private function taskFailure(WorkflowHandle $handle): ?\TrueAsync\Temporal\Api\Failure\V1\Failure
+    {
         foreach ($handle->fetchHistory()->getEvents() as $event) {
             if ($event->getEventType() === EventType::EVENT_TYPE_WORKFLOW_TASK_FAILED) {
-                return $event->getWorkflowTaskFailedEventAttributes()->getFailure()->getMessage();
+                return $event->getWorkflowTaskFailedEventAttributes()->getFailure();
             }
         }
         return null;

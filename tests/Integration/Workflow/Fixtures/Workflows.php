@@ -414,3 +414,36 @@ final class PatchV3Workflow
         return Workflow::executeActivity('wf.greet', ['patch'], activityOptions());
     }
 }
+
+#[WorkflowInterface]
+final class ClockReadingWorkflow
+{
+    #[WorkflowMethod(name: 'PhpReadsClock')]
+    public function run(): string
+    {
+        Workflow::sleep(0.1);
+        $now = getenv('WORKFLOW_BUG_FIXED') === '1' ? Workflow::now()->getTimestamp() : time();
+        return $now > 0 ? 'read the workflow clock' : 'no clock';
+    }
+}
+
+#[WorkflowInterface]
+final class SpinningWorkflow
+{
+    #[WorkflowMethod(name: 'PhpSpins')]
+    public function run(): string
+    {
+        Workflow::sleep(0.1);
+        if (getenv('WORKFLOW_BUG_FIXED') !== '1') {
+            while (true) {
+                try {
+                    for (;;) {
+                    }
+                } catch (\Throwable) {
+                    // a catch-all must not keep the guard from stopping this
+                }
+            }
+        }
+        return 'no longer spins';
+    }
+}

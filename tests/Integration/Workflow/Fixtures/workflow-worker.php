@@ -38,6 +38,8 @@ $factory->newWorker($argv[1], $options)
         Fixtures\UpsertWorkflow::class,
         Fixtures\BuggyWorkflow::class,
         Fixtures\PatchV1Workflow::class,
+        Fixtures\ClockReadingWorkflow::class,
+        Fixtures\SpinningWorkflow::class,
     )
     ->registerDynamicWorkflow(Fixtures\DynamicWorkflow::class)
     ->registerActivity(new Fixtures\GreetingActivities());
