@@ -16,8 +16,9 @@ use TrueAsync\Temporal\Tests\Integration\Worker\ChildProcess;
  */
 final class WorkerProcessesTest extends ServerTestCase
 {
-    private const BLOCK_SECONDS = 6.0;
-    private const TASK_TIMEOUT = 2;
+    // As the worker issue states it: an activity blocking 15 s in sleep(), workflows with the default 10 s task timeout.
+    private const BLOCK_SECONDS = 15;
+    private const TASK_TIMEOUT = 10;
 
     private static ChildProcess $callers;
     private static string $callersQueue;
@@ -115,7 +116,7 @@ final class WorkerProcessesTest extends ServerTestCase
     private function callActivity(string $name, string $queue): WorkflowHandle
     {
         return self::client()->start('RunActivity', [['name' => $name, 'args' => [self::BLOCK_SECONDS],
-            'task_queue' => $queue, 'start_to_close' => 30]], WorkflowOptions::new()->withTaskQueue(self::$callersQueue)
+            'task_queue' => $queue, 'start_to_close' => 60]], WorkflowOptions::new()->withTaskQueue(self::$callersQueue)
             ->withWorkflowId('blocker-' . bin2hex(random_bytes(6))));
     }
 

@@ -81,9 +81,9 @@ final class TestActivities
     }
 
     /** Blocks the whole worker process (a synchronous call on stock PHP). */
-    public function block(float $seconds): string
+    public function block(int $seconds): string
     {
-        usleep((int) ($seconds * 1e6));
+        sleep($seconds);
         return 'unblocked';
     }
 

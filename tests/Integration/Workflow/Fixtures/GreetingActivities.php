@@ -36,9 +36,9 @@ class GreetingActivities
     }
 
     /** Blocks the whole worker process (a synchronous call on stock PHP). */
-    public function block(float $seconds): string
+    public function block(int $seconds): string
     {
-        usleep((int) ($seconds * 1e6));
+        sleep($seconds);
         return 'unblocked';
     }
 
