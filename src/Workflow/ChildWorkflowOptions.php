@@ -17,6 +17,7 @@ final class ChildWorkflowOptions
     private float $taskTimeout = 0.0;
     private ParentClosePolicy $parentClosePolicy = ParentClosePolicy::Terminate;
     private ?RetryPolicy $retryPolicy = null;
+    private ChildWorkflowCancellationType $cancellationType = ChildWorkflowCancellationType::WaitCancellationCompleted;
 
     public static function new(): self
     {
@@ -53,6 +54,17 @@ final class ChildWorkflowOptions
     public function withParentClosePolicy(ParentClosePolicy $policy): self
     {
         return $this->with('parentClosePolicy', $policy);
+    }
+
+    /** What cancelling the child's branch waits for (default: the child's cancellation to complete). */
+    public function withCancellationType(ChildWorkflowCancellationType $type): self
+    {
+        return $this->with('cancellationType', $type);
+    }
+
+    public function getCancellationType(): ChildWorkflowCancellationType
+    {
+        return $this->cancellationType;
     }
 
     public function withRetryPolicy(?RetryPolicy $retryPolicy): self

@@ -54,6 +54,7 @@ final class ChildWorkflows
             'task_queue' => $options->getTaskQueue() ?? $this->run->info->taskQueue,
             'input' => iterator_to_array($this->run->converter->toPayloads($args)->getPayloads(), false),
             'parent_close_policy' => $options->getParentClosePolicy()->value,
+            'cancellation_type' => $options->getCancellationType()->value,
         ]);
         [$execution, $run, $task] = $options->getTimeouts();
         foreach (['setWorkflowExecutionTimeout' => $execution, 'setWorkflowRunTimeout' => $run, 'setWorkflowTaskTimeout' => $task] as $setter => $seconds) {

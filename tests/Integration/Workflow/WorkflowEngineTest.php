@@ -7,6 +7,7 @@ namespace TrueAsync\Temporal\Tests\Integration\Workflow;
 use TrueAsync\Temporal\Client\WorkflowHandle;
 use TrueAsync\Temporal\Client\WorkflowOptions;
 use TrueAsync\Temporal\Client\WorkflowExecutionStatus;
+use TrueAsync\Temporal\Workflow\ParentClosePolicy;
 use TrueAsync\Temporal\Exception\Failure\ApplicationFailure;
 use TrueAsync\Temporal\Exception\Failure\CanceledFailure;
 use TrueAsync\Temporal\Exception\WorkflowFailedException;
@@ -217,6 +218,47 @@ class WorkflowEngineTest extends ServerTestCase
             $this->eventually(fn () => $handle->query('whatever', 5), ['whatever', [5], [['ping', ['x']]]]));
         $handle->signal('stop');
         self::assertSame(['AnyTypeAtAll', [1, 'two'], [['ping', ['x']], ['stop', []]]], $handle->result(30));
+    }
+
+    public function testCancellingTheBranchOfAChildCancelsTheChild(): void
+    {
+        $childId = 'child-' . bin2hex(random_bytes(6));
+        self::assertSame('ChildWorkflowFailure <- CanceledFailure', $this->start('PhpCancelChild', [$childId])->result(60));
+        $child = self::client()->getHandle($childId);
+        // The default cancellation type waits for the child to end cancelled before the parent goes on.
+        self::assertSame(WorkflowExecutionStatus::Canceled, $child->describe()->getStatus());
+        self::assertSame('Hello, cleanup!', $child->query('cleanup'), 'the child ran its cleanup');
+    }
+
+    /** @dataProvider parentClosePolicies */
+    public function testEachParentClosePolicy(ParentClosePolicy $policy, WorkflowExecutionStatus $childEnds): void
+    {
+        $childId = 'orphan-' . bin2hex(random_bytes(6));
+        self::assertSame('parent closed', $this->start('PhpParentClosePolicy', [(string) $policy->value, $childId])->result(60));
+        $child = self::client()->getHandle($childId);
+        $status = $this->eventually(fn () => $child->describe()->getStatus(), $childEnds);
+        self::assertSame($childEnds, $status);
+        if ($status === WorkflowExecutionStatus::Running) {
+            $child->terminate('test over');
+        }
+    }
+
+    public static function parentClosePolicies(): array
+    {
+        return [
+            'terminate' => [ParentClosePolicy::Terminate, WorkflowExecutionStatus::Terminated],
+            'request cancel' => [ParentClosePolicy::RequestCancel, WorkflowExecutionStatus::Canceled],
+            'abandon' => [ParentClosePolicy::Abandon, WorkflowExecutionStatus::Running],
+        ];
+    }
+
+    public function testCancellingAnExternalWorkflow(): void
+    {
+        $target = $this->start('PhpCancellable', []);
+        usleep(500_000);
+        self::assertSame('cancellation requested', $this->start('PhpCancelExternal', [$target->getId()])->result(30));
+        self::assertSame(WorkflowExecutionStatus::Canceled, $this->eventually(fn () => $target->describe()->getStatus(),
+            WorkflowExecutionStatus::Canceled));
     }
 
     private function start(string $type, array $args): WorkflowHandle

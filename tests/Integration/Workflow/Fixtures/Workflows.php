@@ -447,3 +447,48 @@ final class SpinningWorkflow
         return 'no longer spins';
     }
 }
+
+#[WorkflowInterface]
+final class ParentClosePolicyWorkflow
+{
+    /** Starts a long child with $policy, lets it start, then completes without waiting for it. */
+    #[WorkflowMethod(name: 'PhpParentClosePolicy')]
+    public function run(string $policy, string $childId): string
+    {
+        Workflow::async(fn () => Workflow::executeChildWorkflow('PhpCancellable', [], Workflow\ChildWorkflowOptions::new()
+            ->withWorkflowId($childId)->withParentClosePolicy(Workflow\ParentClosePolicy::from((int) $policy))));
+        Workflow::sleep(1);
+        return 'parent closed';
+    }
+}
+
+#[WorkflowInterface]
+final class CancelChildWorkflow
+{
+    /** Cancels the branch its child runs in; the child ends cancelled and the parent sees why. */
+    #[WorkflowMethod(name: 'PhpCancelChild')]
+    public function run(string $childId): string
+    {
+        $branch = Workflow::async(fn () => Workflow::executeChildWorkflow('PhpCancellable', [],
+            Workflow\ChildWorkflowOptions::new()->withWorkflowId($childId)));
+        Workflow::sleep(1);
+        $branch->cancel();
+        try {
+            $branch->await();
+            return 'child completed';
+        } catch (TemporalFailure $e) {
+            return (new \ReflectionClass($e))->getShortName() . ' <- ' . (new \ReflectionClass($e->getPrevious()))->getShortName();
+        }
+    }
+}
+
+#[WorkflowInterface]
+final class CancelExternalWorkflow
+{
+    #[WorkflowMethod(name: 'PhpCancelExternal')]
+    public function run(string $targetId): string
+    {
+        Workflow::cancelExternalWorkflow($targetId);
+        return 'cancellation requested';
+    }
+}

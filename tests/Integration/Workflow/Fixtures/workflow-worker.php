@@ -40,6 +40,9 @@ $factory->newWorker($argv[1], $options)
         Fixtures\PatchV1Workflow::class,
         Fixtures\ClockReadingWorkflow::class,
         Fixtures\SpinningWorkflow::class,
+        Fixtures\ParentClosePolicyWorkflow::class,
+        Fixtures\CancelChildWorkflow::class,
+        Fixtures\CancelExternalWorkflow::class,
     )
     ->registerDynamicWorkflow(Fixtures\DynamicWorkflow::class)
     ->registerActivity(new Fixtures\GreetingActivities());
