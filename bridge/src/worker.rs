@@ -153,16 +153,8 @@ pub unsafe extern "C" fn tb_worker_poll_workflow_activation(
     queue: *const TbQueue,
     op_id: u64,
 ) -> *mut TbError {
-    guarded(|| {
-        let (worker, queue) = unsafe { live(worker, queue)? };
-        let core = worker.state.worker()?;
-        let slot = PollSlot::claim(&worker.state, |s| &s.workflow_poll, "a workflow activation")?;
-        spawn_operation(queue.0.clone(), op_id, async move {
-            let result = core.poll_workflow_activation().await;
-            drop((core, slot));
-            poll_outcome(op_id, result)
-        })
-    })
+    let poll = |core: Arc<Worker>| async move { core.poll_workflow_activation().await };
+    guarded(|| start_poll(worker, queue, op_id, |s| &s.workflow_poll, "a workflow activation", poll))
 }
 
 /// Completion data: an encoded `coresdk.activity_task.ActivityTask`; SHUTDOWN when drained.
@@ -175,15 +167,32 @@ pub unsafe extern "C" fn tb_worker_poll_activity_task(
     queue: *const TbQueue,
     op_id: u64,
 ) -> *mut TbError {
-    guarded(|| {
-        let (worker, queue) = unsafe { live(worker, queue)? };
-        let core = worker.state.worker()?;
-        let slot = PollSlot::claim(&worker.state, |s| &s.activity_poll, "an activity task")?;
-        spawn_operation(queue.0.clone(), op_id, async move {
-            let result = core.poll_activity_task().await;
-            drop((core, slot));
-            poll_outcome(op_id, result)
-        })
+    let poll = |core: Arc<Worker>| async move { core.poll_activity_task().await };
+    guarded(|| start_poll(worker, queue, op_id, |s| &s.activity_poll, "an activity task", poll))
+}
+
+/// One poll of a kind, at most one outstanding: the worker (owned by `poll`'s future) and the kind's slot
+/// are released before the completion is posted.
+fn start_poll<T, F, Fut>(
+    worker: *const TbWorker,
+    queue: *const TbQueue,
+    op_id: u64,
+    flag: fn(&WorkerState) -> &AtomicBool,
+    kind: &str,
+    poll: F,
+) -> Result<(), TbError>
+where
+    T: Message,
+    F: FnOnce(Arc<Worker>) -> Fut + Send + 'static,
+    Fut: std::future::Future<Output = Result<T, PollError>> + Send + 'static,
+{
+    let (worker, queue) = unsafe { live(worker, queue)? };
+    let core = worker.state.worker()?;
+    let slot = PollSlot::claim(&worker.state, flag, kind)?;
+    spawn_operation(queue.0.clone(), op_id, async move {
+        let result = poll(core).await;
+        drop(slot);
+        poll_outcome(op_id, result)
     })
 }
 
@@ -198,16 +207,10 @@ pub unsafe extern "C" fn tb_worker_complete_workflow_activation(
     op_id: u64,
     completion: TbBytes,
 ) -> *mut TbError {
-    guarded(|| {
-        let (worker, queue) = unsafe { live(worker, queue)? };
-        let completion: WorkflowActivationCompletion = decode("WorkflowActivationCompletion", completion)?;
-        let core = worker.state.worker()?;
-        spawn_operation(queue.0.clone(), op_id, async move {
-            let result = core.complete_workflow_activation(completion).await;
-            drop(core);
-            done(op_id, result)
-        })
-    })
+    let complete = |core: Arc<Worker>, completion: WorkflowActivationCompletion| async move {
+        core.complete_workflow_activation(completion).await
+    };
+    guarded(|| start_completion(worker, queue, op_id, completion, "WorkflowActivationCompletion", complete))
 }
 
 /// `completion`: an encoded `coresdk.ActivityTaskCompletion`.
@@ -221,16 +224,31 @@ pub unsafe extern "C" fn tb_worker_complete_activity_task(
     op_id: u64,
     completion: TbBytes,
 ) -> *mut TbError {
-    guarded(|| {
-        let (worker, queue) = unsafe { live(worker, queue)? };
-        let completion: ActivityTaskCompletion = decode("ActivityTaskCompletion", completion)?;
-        let core = worker.state.worker()?;
-        spawn_operation(queue.0.clone(), op_id, async move {
-            let result = core.complete_activity_task(completion).await;
-            drop(core);
-            done(op_id, result)
-        })
-    })
+    let complete = |core: Arc<Worker>, completion: ActivityTaskCompletion| async move {
+        core.complete_activity_task(completion).await
+    };
+    guarded(|| start_completion(worker, queue, op_id, completion, "ActivityTaskCompletion", complete))
+}
+
+/// Decodes a completion message and hands it to the core; the worker is released with `complete`'s future.
+fn start_completion<C, E, F, Fut>(
+    worker: *const TbWorker,
+    queue: *const TbQueue,
+    op_id: u64,
+    bytes: TbBytes,
+    what: &str,
+    complete: F,
+) -> Result<(), TbError>
+where
+    C: Message + Default + Send + 'static,
+    E: std::fmt::Display,
+    F: FnOnce(Arc<Worker>, C) -> Fut + Send + 'static,
+    Fut: std::future::Future<Output = Result<(), E>> + Send + 'static,
+{
+    let (worker, queue) = unsafe { live(worker, queue)? };
+    let completion: C = decode(what, bytes)?;
+    let core = worker.state.worker()?;
+    spawn_operation(queue.0.clone(), op_id, async move { done(op_id, complete(core, completion).await) })
 }
 
 /// Initiates shutdown (if not yet), waits for every other operation to let go of the worker, then
