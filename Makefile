@@ -8,6 +8,8 @@ export CARGO_TARGET_DIR ?= $(HOME)/.cache/php-temporal/target
 EXT_SO := $(CURDIR)/build/ext/modules/temporal.so
 export TEMPORAL_EXT_SO := $(EXT_SO)
 PHP := php -d extension=$(EXT_SO)
+# Records each step's duration in build/timings.txt (.ci/run prints it).
+TIMED := $(CURDIR)/scripts/timed.sh
 
 .PHONY: help deps bridge bridge-header ext api autoload build demo test test-suites \
         test-bridge test-ext test-ext-memcheck test-ext-asan test-php test-bench-harness bench clean
@@ -18,11 +20,11 @@ help:
 	@echo "make bench  run the benchmarks against the Python and Go SDKs (about 4 min), write bench/results/latest.md"
 
 deps:
-	scripts/install-deps.sh
+	$(TIMED) deps scripts/install-deps.sh
 
 bridge: deps
 	python3 scripts/gen-bridge-rpc.py --check
-	cd bridge && cargo build --release --locked
+	cd bridge && $(TIMED) bridge cargo build --release --locked
 	ln -sfn "$(CARGO_TARGET_DIR)" bridge/target
 
 # Rewrites bridge/include/temporal_bridge.h after a change to the extern "C" surface.
@@ -30,10 +32,10 @@ bridge-header:
 	cd bridge && TB_BLESS_HEADER=1 cargo build --release --locked
 
 ext: bridge
-	scripts/build-ext.sh >/dev/null
+	$(TIMED) ext scripts/build-ext.sh >/dev/null
 
 api: deps bridge
-	scripts/generate-api.sh
+	$(TIMED) api scripts/generate-api.sh
 
 autoload: deps
 	composer dump-autoload --quiet
@@ -49,23 +51,23 @@ test: build
 test-suites: test-bridge test-bench-harness test-ext test-ext-memcheck test-ext-asan test-php
 
 test-bridge:
-	scripts/test-bridge.sh
+	$(TIMED) test-bridge scripts/test-bridge.sh
 
 test-ext:
-	scripts/test-ext.sh
+	$(TIMED) test-ext scripts/test-ext.sh
 
 test-ext-memcheck:
-	scripts/test-ext.sh --memcheck
+	$(TIMED) test-ext-memcheck scripts/test-ext.sh --memcheck
 
 test-ext-asan:
-	scripts/build-ext.sh --asan >/dev/null
-	scripts/test-ext.sh --asan
+	$(TIMED) test-ext-asan-build scripts/build-ext.sh --asan >/dev/null
+	$(TIMED) test-ext-asan scripts/test-ext.sh --asan
 
 test-php:
-	$(PHP) /usr/bin/phpunit
+	$(TIMED) test-php $(PHP) /usr/bin/phpunit --log-junit build/phpunit-junit.xml
 
 test-bench-harness:
-	python3 -m pytest -q -p no:cacheprovider bench/tests
+	$(TIMED) test-bench-harness python3 -m pytest -q -p no:cacheprovider bench/tests
 
 bench: build
 	python3 bench/run.py

@@ -73,4 +73,53 @@ abstract class ServerTestCase extends TestCase
     {
         return $prefix . '-' . bin2hex(random_bytes(8));
     }
+
+    /** Calls $probe until it returns $expected or $seconds pass; returns its last value for the caller to assert. */
+    protected static function eventually(\Closure $probe, mixed $expected, float $seconds = 20.0): mixed
+    {
+        return self::eventuallyAccepted($probe, fn (mixed $value): bool => $value === $expected, $seconds);
+    }
+
+    /**
+     * Calls $probe until $accept takes its value or $seconds pass, and returns its last value. A probe may
+     * throw while the server catches up (a query before the first workflow task is done): that counts as not
+     * yet, until the deadline, when the exception propagates.
+     */
+    protected static function eventuallyAccepted(\Closure $probe, \Closure $accept, float $seconds = 20.0): mixed
+    {
+        $deadline = microtime(true) + $seconds;
+        while (true) {
+            try {
+                $value = $probe();
+            } catch (\Throwable $e) {
+                if (microtime(true) >= $deadline) {
+                    throw $e;
+                }
+                usleep(100_000);
+                continue;
+            }
+            if ($accept($value) || microtime(true) >= $deadline) {
+                return $value;
+            }
+            usleep(100_000);
+        }
+    }
+
+    /**
+     * Runs $command with TEMPORAL_ADDRESS set; its stderr is kept apart so a warning never corrupts output.
+     *
+     * @param list<string> $command
+     * @param array<string, string> $env more environment variables
+     * @return array{int, string, string} exit code, stdout, stderr
+     */
+    protected static function runProcess(array $command, array $env = []): array
+    {
+        $env = array_merge(getenv(), ['TEMPORAL_ADDRESS' => self::address()], $env);
+        $process = proc_open($command, [0 => ['file', '/dev/null', 'r'], 1 => ['pipe', 'w'], 2 => ['pipe', 'w']],
+            $pipes, null, $env);
+        self::assertIsResource($process);
+        $stdout = stream_get_contents($pipes[1]);
+        $stderr = stream_get_contents($pipes[2]);
+        return [proc_close($process), (string) $stdout, (string) $stderr];
+    }
 }

@@ -20,7 +20,7 @@ final class Handlers
 {
     /** @var array<string, array<string, \Closure>> kind (signal|query|update) => name => closure */
     private array $registered = [];
-    /** @var array<string, list<SignalWorkflow>> */
+    /** @var list<SignalWorkflow> in arrival order */
     private array $bufferedSignals = [];
     private int $running = 0;
 
@@ -48,15 +48,26 @@ final class Handlers
 
     public function buffer(SignalWorkflow $signal): void
     {
-        $this->bufferedSignals[$signal->getSignalName()][] = $signal;
+        $this->bufferedSignals[] = $signal;
     }
 
-    /** @return list<SignalWorkflow> the buffered signals of $name, removed from the buffer */
+    /**
+     * @return list<SignalWorkflow> the buffered signals of $name (all of them for the dynamic handler, '*'),
+     *     in arrival order, removed from the buffer
+     */
     public function takeBuffered(string $name): array
     {
-        $signals = $this->bufferedSignals[$name] ?? [];
-        unset($this->bufferedSignals[$name]);
-        return $signals;
+        $taken = [];
+        $kept = [];
+        foreach ($this->bufferedSignals as $signal) {
+            if ($name === '*' || $signal->getSignalName() === $name) {
+                $taken[] = $signal;
+            } else {
+                $kept[] = $signal;
+            }
+        }
+        $this->bufferedSignals = $kept;
+        return $taken;
     }
 
     /** Wraps a handler's body so allHandlersFinished() counts it while it runs. */

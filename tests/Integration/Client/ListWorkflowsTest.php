@@ -30,10 +30,10 @@ final class ListWorkflowsTest extends ServerTestCase
         }
         $query = "PhpKeyword = '$tag'";
 
-        $count = $this->eventually(fn () => self::client()->countWorkflows($query), 5);
+        $count = self::eventually(fn () => self::client()->countWorkflows($query), 5);
         // The close of each run reaches visibility a little after its start.
         $closed = "$query AND ExecutionStatus = 'Completed'";
-        $this->assertSame(5, $this->eventually(fn () => self::client()->countWorkflows($closed), 5));
+        $this->assertSame(5, self::eventually(fn () => self::client()->countWorkflows($closed), 5));
         $listed = iterator_to_array(self::client()->listWorkflows($query, 2), false);
 
         $this->assertSame(5, $count);
@@ -56,19 +56,5 @@ final class ListWorkflowsTest extends ServerTestCase
 
         $this->expectException(InvalidArgumentException::class);
         $iterator->valid();
-    }
-
-    /** Visibility is eventually consistent: retries $read until it returns $expected, for up to 10 s. */
-    private function eventually(\Closure $read, mixed $expected): mixed
-    {
-        $deadline = microtime(true) + 10;
-        do {
-            $value = $read();
-            if ($value === $expected) {
-                return $value;
-            }
-            usleep(200_000);
-        } while (microtime(true) < $deadline);
-        return $value;
     }
 }

@@ -38,19 +38,4 @@ final class PureProtobufRuntimeTest extends ServerTestCase
         }
         return $path;
     }
-
-    /**
-     * @param list<string> $command
-     * @return array{int, string, string} exit code, stdout, stderr
-     */
-    private static function runProcess(array $command): array
-    {
-        $env = getenv();
-        $env['TEMPORAL_ADDRESS'] = self::address();
-        $process = proc_open($command, [1 => ['pipe', 'w'], 2 => ['pipe', 'w']], $pipes, null, $env);
-        self::assertIsResource($process);
-        $stdout = stream_get_contents($pipes[1]);
-        $stderr = stream_get_contents($pipes[2]);
-        return [proc_close($process), (string) $stdout, (string) $stderr];
-    }
 }

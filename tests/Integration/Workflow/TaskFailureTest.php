@@ -22,7 +22,7 @@ final class TaskFailureTest extends ServerTestCase
         $queue = 'php-task-failure-' . bin2hex(random_bytes(4));
         $buggy = self::worker($queue, []);
         $handle = $this->start($queue, 'PhpBuggy');
-        $failure = $this->eventually(fn () => $this->taskFailureMessage($handle));
+        $failure = self::eventuallyAccepted(fn () => $this->taskFailureMessage($handle), fn ($v) => $v !== null);
         self::assertSame('bug in workflow code', $failure);
         self::assertSame(WorkflowExecutionStatus::Running, $handle->describe()->getStatus());
         self::assertSame(0, $buggy->stop());
@@ -43,7 +43,7 @@ final class TaskFailureTest extends ServerTestCase
         $handle = $this->start($queue, 'PhpReadsClock');
         self::assertMatchesRegularExpression(
             '~^time\(\) is not deterministic in workflow code \(called at .*/Fixtures/Workflows\.php:\d+\); use Workflow::now\(\)$~',
-            (string) $this->eventually(fn () => $this->taskFailureMessage($handle)),
+            (string) self::eventuallyAccepted(fn () => $this->taskFailureMessage($handle), fn ($v) => $v !== null),
         );
         self::assertSame(0, $worker->stop());
         $fixed = self::worker($queue, ['WORKFLOW_BUG_FIXED' => '1']);
@@ -60,7 +60,7 @@ final class TaskFailureTest extends ServerTestCase
         $worker = self::worker($queue, []);
         // The default 10 s task timeout: the 2 s deadlock budget must end the task before the server does.
         $spinning = $this->start($queue, 'PhpSpins', 10);
-        $failure = $this->eventually(fn () => $this->taskFailure($spinning));
+        $failure = self::eventuallyAccepted(fn () => $this->taskFailure($spinning), fn ($v) => $v !== null);
         self::assertNotNull($failure, 'the spinning workflow task did not fail');
         self::assertMatchesRegularExpression('/^potential deadlock: workflow code ran (\d+) ms without yielding/',
             $failure->getMessage());
@@ -135,14 +135,5 @@ final class TaskFailureTest extends ServerTestCase
             }
         }
         return ['', ''];
-    }
-
-    private function eventually(\Closure $probe): mixed
-    {
-        $deadline = microtime(true) + 20;
-        while (($value = $probe()) === null && microtime(true) < $deadline) {
-            usleep(200_000);
-        }
-        return $value;
     }
 }

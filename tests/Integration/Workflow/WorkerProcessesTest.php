@@ -46,7 +46,7 @@ final class WorkerProcessesTest extends ServerTestCase
             $handles[$i]->signal('add', $i);
         }
         foreach ($handles as $i => $handle) {
-            self::assertSame($i, $this->eventually(fn () => $handle->query('total'), $i));
+            self::assertSame($i, self::eventually(fn () => $handle->query('total'), $i));
         }
         self::assertSame(128 + SIGKILL, $first->stop(SIGKILL));
         $second = self::workflowWorker($queue);
@@ -159,14 +159,5 @@ final class WorkerProcessesTest extends ServerTestCase
     private static function queue(string $kind): string
     {
         return "processes-$kind-" . bin2hex(random_bytes(4));
-    }
-
-    private function eventually(\Closure $probe, mixed $expected): mixed
-    {
-        $deadline = microtime(true) + 20;
-        while (($value = $probe()) !== $expected && microtime(true) < $deadline) {
-            usleep(100_000);
-        }
-        return $value;
     }
 }

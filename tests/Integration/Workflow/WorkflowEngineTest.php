@@ -58,7 +58,7 @@ class WorkflowEngineTest extends ServerTestCase
         $handle = $this->start('PhpSignalQuery', []);
         $handle->signal('add', 3);
         $handle->signal('add', 4);
-        self::assertSame(7, $this->eventually(fn () => $handle->query('total'), 7));
+        self::assertSame(7, self::eventually(fn () => $handle->query('total'), 7));
         $handle->signal('finish');
         self::assertSame(7, $handle->result(30));
         self::assertSame(7, $handle->query('total'), 'queries work after completion');
@@ -167,9 +167,9 @@ class WorkflowEngineTest extends ServerTestCase
 
     public function testPythonClientDrivesPhpWorkflows(): void
     {
-        $python = getenv('PYTHON') ?: 'python3';
-        $output = shell_exec(escapeshellarg($python) . ' ' . escapeshellarg(__DIR__ . '/../../Interop/python/drive_php_workflows.py')
-            . ' --task-queue ' . escapeshellarg(self::$queue) . ' 2>&1');
+        [$exitCode, $output, $errors] = self::runProcess([getenv('PYTHON') ?: 'python3',
+            __DIR__ . '/../../Interop/python/drive_php_workflows.py', '--task-queue', self::$queue]);
+        self::assertSame(0, $exitCode, "drive_php_workflows.py failed:\n$output\n$errors");
         self::assertSame([
             'greeting' => ['Hello, Py!', 'Hello, Py again!', 'PhpGreeting'],
             'queried_total' => 7,
@@ -177,7 +177,7 @@ class WorkflowEngineTest extends ServerTestCase
             'first_update' => 3,
             'rejected' => ['type' => 'InvalidArgumentException', 'message' => 'negative item -1 rejected'],
             'items' => [3],
-        ], json_decode((string) $output, true), (string) $output);
+        ], json_decode($output, true), $output . $errors);
     }
 
     public function testRuntimeHandlersBufferedSignalsAndExternalSignals(): void
@@ -215,7 +215,7 @@ class WorkflowEngineTest extends ServerTestCase
         $handle = $this->start('AnyTypeAtAll', [1, 'two']);
         $handle->signal('ping', 'x');
         self::assertSame(['whatever', [5], [['ping', ['x']]]],
-            $this->eventually(fn () => $handle->query('whatever', 5), ['whatever', [5], [['ping', ['x']]]]));
+            self::eventually(fn () => $handle->query('whatever', 5), ['whatever', [5], [['ping', ['x']]]]));
         $handle->signal('stop');
         self::assertSame(['AnyTypeAtAll', [1, 'two'], [['ping', ['x']], ['stop', []]]], $handle->result(30));
     }
@@ -236,7 +236,7 @@ class WorkflowEngineTest extends ServerTestCase
         $childId = 'orphan-' . bin2hex(random_bytes(6));
         self::assertSame('parent closed', $this->start('PhpParentClosePolicy', [(string) $policy->value, $childId])->result(60));
         $child = self::client()->getHandle($childId);
-        $status = $this->eventually(fn () => $child->describe()->getStatus(), $childEnds);
+        $status = self::eventually(fn () => $child->describe()->getStatus(), $childEnds);
         self::assertSame($childEnds, $status);
         if ($status === WorkflowExecutionStatus::Running) {
             $child->terminate('test over');
@@ -257,7 +257,7 @@ class WorkflowEngineTest extends ServerTestCase
         $target = $this->start('PhpCancellable', []);
         usleep(500_000);
         self::assertSame('cancellation requested', $this->start('PhpCancelExternal', [$target->getId()])->result(30));
-        self::assertSame(WorkflowExecutionStatus::Canceled, $this->eventually(fn () => $target->describe()->getStatus(),
+        self::assertSame(WorkflowExecutionStatus::Canceled, self::eventually(fn () => $target->describe()->getStatus(),
             WorkflowExecutionStatus::Canceled));
     }
 
@@ -265,14 +265,5 @@ class WorkflowEngineTest extends ServerTestCase
     {
         return self::client()->start($type, $args, WorkflowOptions::new()->withTaskQueue(self::$queue)
             ->withWorkflowId(strtolower($type) . '-' . bin2hex(random_bytes(6))));
-    }
-
-    private function eventually(\Closure $probe, mixed $expected): mixed
-    {
-        $deadline = microtime(true) + 10;
-        do {
-            $value = $probe();
-        } while ($value !== $expected && microtime(true) < $deadline && usleep(100_000) === null);
-        return $value;
     }
 }

@@ -13,6 +13,23 @@ import os
 import uuid
 
 from temporalio.client import Client, WorkflowUpdateFailedError
+from temporalio.service import RPCError
+
+
+async def eventually(probe, expected, seconds: float = 20.0):
+    """Awaits probe() until it returns expected or the time is up; an RPC error (a query that reaches the
+    server before the first workflow task is done, on a slow machine) counts as not yet."""
+    deadline = asyncio.get_running_loop().time() + seconds
+    while True:
+        try:
+            value = await probe()
+        except RPCError:
+            if asyncio.get_running_loop().time() >= deadline:
+                raise
+            value = None
+        if value == expected or asyncio.get_running_loop().time() >= deadline:
+            return value
+        await asyncio.sleep(0.1)
 
 
 async def drive(client: Client, queue: str) -> dict:
@@ -24,12 +41,7 @@ async def drive(client: Client, queue: str) -> dict:
     counter = await client.start_workflow("PhpSignalQuery", id=wid("signal"), task_queue=queue)
     await counter.signal("add", 2)
     await counter.signal("add", 5)
-    total = None
-    for _ in range(50):
-        total = await counter.query("total")
-        if total == 7:
-            break
-        await asyncio.sleep(0.1)
+    total = await eventually(lambda: counter.query("total"), 7)
     await counter.signal("finish")
     counted = await counter.result()
 

@@ -6,11 +6,14 @@ namespace TrueAsync\Temporal\Tests\Unit\Workflow\Internal;
 
 use PHPUnit\Framework\TestCase;
 use TrueAsync\Temporal\Api\Coresdk\WorkflowActivation\InitializeWorkflow;
+use TrueAsync\Temporal\Api\Common\V1\Payloads;
 use TrueAsync\Temporal\Api\Coresdk\WorkflowActivation\QueryWorkflow;
+use TrueAsync\Temporal\Api\Coresdk\WorkflowActivation\SignalWorkflow;
 use TrueAsync\Temporal\Api\Coresdk\WorkflowActivation\WorkflowActivation;
 use TrueAsync\Temporal\Api\Coresdk\WorkflowActivation\WorkflowActivationJob;
 use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\WorkflowCommand;
 use TrueAsync\Temporal\DataConverter\DataConverter;
+use TrueAsync\Temporal\DataConverter\EncodedArguments;
 use TrueAsync\Temporal\Workflow;
 use TrueAsync\Temporal\Workflow\Internal\WorkflowDefinition;
 use TrueAsync\Temporal\Workflow\Internal\WorkflowRun;
@@ -44,6 +47,28 @@ final class SleepyWorkflow
     public function sneaky(): void
     {
         Workflow::sleep(1);
+    }
+}
+
+#[WorkflowInterface]
+final class LateDynamicHandlerWorkflow
+{
+    /** @var list<string> */
+    private array $seen = [];
+
+    #[WorkflowMethod]
+    public function run(): void
+    {
+        Workflow::registerDynamicHandler('signal', function (string $name, EncodedArguments $input): void {
+            $this->seen[] = $name . ':' . $input->getValue(0);
+        });
+        Workflow::await(fn (): bool => false);
+    }
+
+    #[QueryMethod]
+    public function seen(): array
+    {
+        return $this->seen;
     }
 }
 
@@ -90,7 +115,32 @@ final class WorkflowRunTest extends TestCase
             new QueryWorkflow(['query_id' => 'q2', 'query_type' => '__stack_trace'])])]));
         $trace = DataConverter::default()->fromPayloads(new \TrueAsync\Temporal\Api\Common\V1\Payloads(
             ['payloads' => [$commands[0]->getRespondToQuery()->getSucceeded()->getResponse()]]))[0];
-        self::assertStringContainsString(__FILE__ . '(32): TrueAsync\\Temporal\\Workflow::sleep()', $trace);
+        $line = (new \ReflectionMethod(SleepyWorkflow::class, 'run'))->getStartLine() + 3;
+        self::assertStringContainsString(__FILE__ . "($line): TrueAsync\\Temporal\\Workflow::sleep()", $trace);
+    }
+
+    public function testADynamicSignalHandlerGetsEverySignalThatArrivedBeforeItInArrivalOrder(): void
+    {
+        // The signals come in the run's first activation, before the workflow method has registered anything.
+        $init = new InitializeWorkflow(['workflow_type' => 'Late', 'workflow_id' => 'wf', 'randomness_seed' => 7]);
+        $run = new WorkflowRun(WorkflowDefinition::fromClass(LateDynamicHandlerWorkflow::class),
+            WorkflowInfo::fromInitialize($init, 'run-1', 'default', 'q'), DataConverter::default());
+        $run->activate($this->activation([
+            new WorkflowActivationJob(['initialize_workflow' => $init]),
+            $this->signal('ping', 'a'),
+            $this->signal('pong', 'b'),
+            $this->signal('ping', 'c'),
+        ]));
+        $commands = $run->activate($this->activation([new WorkflowActivationJob(['query_workflow' =>
+            new QueryWorkflow(['query_id' => 'q3', 'query_type' => 'seen'])])]));
+        self::assertSame([['ping:a', 'pong:b', 'ping:c']], DataConverter::default()->fromPayloads(new Payloads(
+            ['payloads' => [$commands[0]->getRespondToQuery()->getSucceeded()->getResponse()]])));
+    }
+
+    private function signal(string $name, string $argument): WorkflowActivationJob
+    {
+        return new WorkflowActivationJob(['signal_workflow' => new SignalWorkflow(['signal_name' => $name,
+            'input' => DataConverter::default()->toPayloads([$argument])->getPayloads()])]);
     }
 
     private function startedRun(): WorkflowRun
