@@ -5,8 +5,9 @@
 //
 //   php -d extension=build/ext/modules/temporal.so demo/client.php [TASK_QUEUE]
 //
-// Connection from the environment as every Temporal SDK reads it (ConnectionOptions::fromEnvironment():
-// TEMPORAL_ADDRESS, default here 127.0.0.1:7233; TEMPORAL_NAMESPACE, default "default"; TEMPORAL_API_KEY...),
+// Connection from the environment as every Temporal SDK reads it (ConnectionOptions::fromEnvironment(): a
+// temporal.toml profile if there is one, then TEMPORAL_ADDRESS, default here 127.0.0.1:7233;
+// TEMPORAL_NAMESPACE, default "default"; TEMPORAL_API_KEY...),
 // task queue from argv, else TEMPORAL_TASK_QUEUE, else "php-temporal-demo"; prints the Web UI link when
 // TEMPORAL_UI is set. Exits 1 on any failure.
 

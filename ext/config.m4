@@ -68,6 +68,7 @@ if test "$PHP_TEMPORAL" != "no"; then
     src/CancellationToken.cpp \
     src/CompletionQueue.cpp \
     src/Connection.cpp \
+    src/EnvConfig.cpp \
     src/DeterminismGuard.cpp \
     src/Exceptions.cpp \
     src/GuardedCalls.cpp \

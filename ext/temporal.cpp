@@ -14,6 +14,7 @@
 #include "src/CompletionQueue.h"
 #include "src/DeterminismGuard.h"
 #include "src/Connection.h"
+#include "src/EnvConfig.h"
 #include "src/Exceptions.h"
 #include "src/bridge/Handles.h"
 #include "src/PendingOperation.h"
@@ -28,6 +29,7 @@ PHP_MINIT_FUNCTION(temporal) {
     temporal::registerPendingOperation();
     temporal::registerCompletionQueue();
     temporal::registerConnection();
+    temporal::registerEnvConfig();
     temporal::registerWorker();
     temporal::registerReplayer();
     temporal::registerDeterminismGuard();

@@ -23,6 +23,11 @@
 
 #define TB_STATUS_ERROR 4
 
+/**
+ * Bytes the bridge made for the caller, who owns them and frees them with `tb_buffer_free`.
+ */
+typedef struct TbBuffer TbBuffer;
+
 typedef struct TbCancel TbCancel;
 
 /**
@@ -72,6 +77,20 @@ typedef void (*TbWakeFn)(void *ctx);
 #ifdef __cplusplus
 extern "C" {
 #endif // __cplusplus
+
+/**
+ * The buffer's bytes, valid until `tb_buffer_free`.
+ *
+ * # Safety
+ * `buffer` must be a live buffer returned by this library. Any thread.
+ */
+TbBytes tb_buffer_data(const TbBuffer *buffer);
+
+/**
+ * # Safety
+ * `buffer` must have been returned by this library and not freed before. Any thread. NULL is a no-op.
+ */
+void tb_buffer_free(TbBuffer *buffer);
 
 /**
  * The bridge's version, for diagnostics. Static memory; never freed.
@@ -144,6 +163,15 @@ TbError *tb_connection_rpc(const TbConnection *connection,
  * `connection` must come from `tb_completion_take_connection` and not be freed before. PHP thread.
  */
 void tb_connection_free(TbConnection *connection);
+
+/**
+ * Resolves one profile. On success `*profile_json` is the profile as JSON (the caller frees it with
+ * `tb_buffer_free`); a bad request, file or variable is an INVALID_ARGUMENT error naming it.
+ *
+ * # Safety
+ * `request_json` readable for the call; `profile_json` writable. Any thread.
+ */
+TbError *tb_envconfig_load_profile(TbBytes request_json, TbBuffer **profile_json);
 
 /**
  * # Safety

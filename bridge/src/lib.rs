@@ -5,6 +5,7 @@
 
 mod cancel;
 mod connection;
+mod envconfig;
 mod error;
 mod fork;
 mod queue;
@@ -19,6 +20,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 
 pub use cancel::*;
 pub use connection::*;
+pub use envconfig::*;
 pub use error::*;
 pub use queue::*;
 pub use replay::*;
@@ -50,6 +52,33 @@ impl TbBytes {
     pub(crate) unsafe fn as_str<'a>(self, what: &str) -> Result<&'a str, TbError> {
         std::str::from_utf8(unsafe { self.as_slice() })
             .map_err(|_| TbError::invalid(format!("{what} is not valid UTF-8")))
+    }
+}
+
+/// Bytes the bridge made for the caller, who owns them and frees them with `tb_buffer_free`.
+pub struct TbBuffer(Vec<u8>);
+
+impl TbBuffer {
+    pub(crate) fn into_raw(bytes: Vec<u8>) -> *mut Self {
+        Box::into_raw(Box::new(Self(bytes)))
+    }
+}
+
+/// The buffer's bytes, valid until `tb_buffer_free`.
+///
+/// # Safety
+/// `buffer` must be a live buffer returned by this library. Any thread.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tb_buffer_data(buffer: *const TbBuffer) -> TbBytes {
+    TbBytes::borrow(&unsafe { &*buffer }.0)
+}
+
+/// # Safety
+/// `buffer` must have been returned by this library and not freed before. Any thread. NULL is a no-op.
+#[unsafe(no_mangle)]
+pub unsafe extern "C" fn tb_buffer_free(buffer: *mut TbBuffer) {
+    if !buffer.is_null() {
+        drop(unsafe { Box::from_raw(buffer) });
     }
 }
 

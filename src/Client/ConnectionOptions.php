@@ -37,20 +37,28 @@ final class ConnectionOptions
     }
 
     /**
-     * Options from the environment variables every Temporal SDK and the CLI read: TEMPORAL_ADDRESS (default
-     * localhost:7233), TEMPORAL_NAMESPACE (default "default"), TEMPORAL_API_KEY (implies TLS),
-     * TEMPORAL_TLS (true/false/1/0), TEMPORAL_TLS_CLIENT_CERT_PATH|_DATA, TEMPORAL_TLS_CLIENT_KEY_PATH|_DATA,
-     * TEMPORAL_TLS_SERVER_CA_CERT_PATH|_DATA, TEMPORAL_TLS_SERVER_NAME and TEMPORAL_GRPC_META_<NAME>
-     * (header <name>, lowercased, "_" as "-"). TOML profiles (TEMPORAL_CONFIG_FILE, TEMPORAL_PROFILE) and
-     * TEMPORAL_CODEC_* are not read.
+     * Options as every Temporal SDK and the CLI resolve them (the core's envconfig): a profile of the TOML
+     * config file, then the environment variables on top. The file is $configFile, else TEMPORAL_CONFIG_FILE,
+     * else ~/.config/temporalio/temporal.toml (no file is fine); the profile is $profile, else
+     * TEMPORAL_PROFILE, else "default". Variables: TEMPORAL_ADDRESS (default localhost:7233),
+     * TEMPORAL_NAMESPACE (default "default"), TEMPORAL_API_KEY (implies TLS), TEMPORAL_TLS (true/false/1/0),
+     * TEMPORAL_TLS_CLIENT_CERT_PATH|_DATA, TEMPORAL_TLS_CLIENT_KEY_PATH|_DATA,
+     * TEMPORAL_TLS_SERVER_CA_CERT_PATH|_DATA, TEMPORAL_TLS_SERVER_NAME and TEMPORAL_GRPC_META_<NAME> (header
+     * <name>, lowercased, "_" as "-"). A profile's codec settings are for the CLI and the Web UI.
      *
-     * @param ?array<string, string> $env the variables; null: the process environment (getenv())
-     * @throws \ValueError a variable cannot be used: both _PATH and _DATA set, an unreadable file, a client
-     *                     certificate without its key, or TEMPORAL_TLS_DISABLE_HOST_VERIFICATION=true
+     * @param ?array<string, string> $env the variables; null: this process's getenv()
+     * @param bool $strict reject unknown keys in the config file
+     * @throws \ValueError the file is missing or invalid, a profile named explicitly does not exist, or a
+     *                     setting cannot be used: both _PATH and _DATA set, an unreadable PEM file, a client
+     *                     certificate without its key, or TLS without host verification
      */
-    public static function fromEnvironment(?array $env = null): self
-    {
-        return (new EnvironmentConfig($env ?? getenv()))->toOptions();
+    public static function fromEnvironment(
+        ?array $env = null,
+        ?string $profile = null,
+        ?string $configFile = null,
+        bool $strict = false,
+    ): self {
+        return EnvironmentConfig::load($env ?? getenv(), $profile, $configFile, $strict)->toOptions();
     }
 
     /** @throws \ValueError $namespace is empty */

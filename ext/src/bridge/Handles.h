@@ -20,6 +20,7 @@ struct CancelFree { void operator()(TbCancel* h) const noexcept { tb_cancel_free
 struct WorkerFree { void operator()(TbWorker* h) const noexcept { tb_worker_free(h); } };
 struct CompletionFree { void operator()(TbCompletion* h) const noexcept { tb_completion_free(h); } };
 struct ErrorFree { void operator()(TbError* h) const noexcept { tb_error_free(h); } };
+struct BufferFree { void operator()(TbBuffer* h) const noexcept { tb_buffer_free(h); } };
 
 using QueuePtr = std::unique_ptr<TbQueue, QueueFree>;
 using ConnectionPtr = std::unique_ptr<TbConnection, ConnectionFree>;
@@ -27,6 +28,7 @@ using CancelPtr = std::unique_ptr<TbCancel, CancelFree>;
 using WorkerPtr = std::unique_ptr<TbWorker, WorkerFree>;
 using CompletionPtr = std::unique_ptr<TbCompletion, CompletionFree>;
 using ErrorPtr = std::unique_ptr<TbError, ErrorFree>;
+using BufferPtr = std::unique_ptr<TbBuffer, BufferFree>;
 
 inline TbBytes toBytes(std::string_view s) noexcept {
     return TbBytes{reinterpret_cast<const uint8_t*>(s.data()), s.size()};

@@ -20,10 +20,11 @@ Array
     [4] => TrueAsync\Temporal\Core\ConnectionException
     [5] => TrueAsync\Temporal\Core\DeadlockException
     [6] => TrueAsync\Temporal\Core\DeterminismGuard
-    [7] => TrueAsync\Temporal\Core\NonDeterministicCallException
-    [8] => TrueAsync\Temporal\Core\PendingOperation
-    [9] => TrueAsync\Temporal\Core\Replayer
-    [10] => TrueAsync\Temporal\Core\ServiceException
-    [11] => TrueAsync\Temporal\Core\TemporalException
-    [12] => TrueAsync\Temporal\Core\Worker
+    [7] => TrueAsync\Temporal\Core\EnvConfig
+    [8] => TrueAsync\Temporal\Core\NonDeterministicCallException
+    [9] => TrueAsync\Temporal\Core\PendingOperation
+    [10] => TrueAsync\Temporal\Core\Replayer
+    [11] => TrueAsync\Temporal\Core\ServiceException
+    [12] => TrueAsync\Temporal\Core\TemporalException
+    [13] => TrueAsync\Temporal\Core\Worker
 )
