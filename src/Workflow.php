@@ -7,6 +7,7 @@ namespace TrueAsync\Temporal;
 use TrueAsync\Temporal\Exception\Failure\TemporalFailure;
 use TrueAsync\Temporal\SearchAttributes\SearchAttributes;
 use TrueAsync\Temporal\Workflow\ActivityOptions;
+use TrueAsync\Temporal\Workflow\ChildWorkflowHandle;
 use TrueAsync\Temporal\Workflow\ChildWorkflowOptions;
 use TrueAsync\Temporal\Workflow\Future;
 use TrueAsync\Temporal\Workflow\LocalActivityOptions;
@@ -58,7 +59,19 @@ final class Workflow
      */
     public static function executeChildWorkflow(string $type, array $args = [], ?ChildWorkflowOptions $options = null, ?string $returnType = null): mixed
     {
-        return WorkflowRun::current()->context->executeChildWorkflow($type, $args, $options ?? ChildWorkflowOptions::new(), $returnType);
+        return self::startChildWorkflow($type, $args, $options, $returnType)->getResult();
+    }
+
+    /**
+     * Starts a child workflow and returns once it has started, with a handle to signal it and to wait for
+     * its result (decoded as $returnType when given).
+     *
+     * @param list<mixed> $args
+     * @throws TemporalFailure the child could not start (a workflow with its id exists)
+     */
+    public static function startChildWorkflow(string $type, array $args = [], ?ChildWorkflowOptions $options = null, ?string $returnType = null): ChildWorkflowHandle
+    {
+        return WorkflowRun::current()->context->startChildWorkflow($type, $args, $options ?? ChildWorkflowOptions::new(), $returnType);
     }
 
     /**

@@ -13,6 +13,7 @@ use TrueAsync\Temporal\Api\Common\V1\Payloads;
 use TrueAsync\Temporal\Exception\Failure\ApplicationFailure;
 use TrueAsync\Temporal\Exception\Failure\TemporalFailure;
 use TrueAsync\Temporal\Internal\ProtoTime;
+use TrueAsync\Temporal\Workflow\ChildWorkflowHandle;
 use TrueAsync\Temporal\Workflow\ChildWorkflowOptions;
 
 /**
@@ -27,24 +28,41 @@ final class ChildWorkflows
     }
 
     /**
+     * Starts the child and waits until it has started.
+     *
      * @param list<mixed> $args
-     * @throws TemporalFailure the child could not start, failed, was cancelled, terminated or timed out
+     * @throws TemporalFailure the child could not start (its id is taken, or the start was cancelled)
      */
-    public function execute(string $type, array $args, ChildWorkflowOptions $options, ?string $returnType): mixed
+    public function start(string $type, array $args, ChildWorkflowOptions $options, ?string $returnType): ChildWorkflowHandle
     {
         $seq = $this->run->nextSequence('child');
         $workflowId = $options->getWorkflowId() ?? $this->run->context->uuid4();
-        $this->run->command(new WorkflowCommand(['start_child_workflow_execution' => $this->start($seq, $workflowId, $type, $args, $options)]));
-        $cancel = function () use ($seq): bool {
+        $this->run->command(new WorkflowCommand(['start_child_workflow_execution' => $this->startCommand($seq, $workflowId, $type, $args, $options)]));
+        $runId = $this->run->suspend('child_start', $seq, fn (ResolveChildWorkflowExecutionStart $r) => $this->started($r, $workflowId, $type), $this->canceller($seq));
+        return new ChildWorkflowHandle($this, $seq, $workflowId, $runId, $returnType);
+    }
+
+    /**
+     * Waits for the child of $seq to close.
+     *
+     * @throws TemporalFailure the child failed, was cancelled, terminated or timed out
+     */
+    public function result(int $seq, ?string $returnType): mixed
+    {
+        return $this->run->suspend('child', $seq, fn (ChildWorkflowResult $r) => $this->decodeResult($r, $returnType), $this->canceller($seq));
+    }
+
+    /** Cancelling a wait on the child asks the core to cancel the child; the wait goes on until it resolves. */
+    private function canceller(int $seq): \Closure
+    {
+        return function () use ($seq): bool {
             $this->run->command(new WorkflowCommand(['cancel_child_workflow_execution' =>
                 new CancelChildWorkflowExecution(['child_workflow_seq' => $seq, 'reason' => 'cancelled by its parent'])]));
             return true;
         };
-        $this->run->suspend('child_start', $seq, fn (ResolveChildWorkflowExecutionStart $r) => $this->started($r, $workflowId, $type), $cancel);
-        return $this->run->suspend('child', $seq, fn (ChildWorkflowResult $r) => $this->result($r, $returnType), $cancel);
     }
 
-    private function start(int $seq, string $workflowId, string $type, array $args, ChildWorkflowOptions $options): StartChildWorkflowExecution
+    private function startCommand(int $seq, string $workflowId, string $type, array $args, ChildWorkflowOptions $options): StartChildWorkflowExecution
     {
         $command = new StartChildWorkflowExecution([
             'seq' => $seq,
@@ -84,7 +102,7 @@ final class ChildWorkflows
     }
 
     /** @throws TemporalFailure */
-    private function result(ChildWorkflowResult $result, ?string $returnType): mixed
+    private function decodeResult(ChildWorkflowResult $result, ?string $returnType): mixed
     {
         $converter = $this->run->converter;
         return match ($result->getStatus()) {

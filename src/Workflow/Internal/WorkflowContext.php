@@ -24,6 +24,7 @@ use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\WorkflowCommand;
 use TrueAsync\Temporal\Exception\Failure\TemporalFailure;
 use TrueAsync\Temporal\Internal\ProtoTime;
 use TrueAsync\Temporal\Workflow\ActivityOptions;
+use TrueAsync\Temporal\Workflow\ChildWorkflowHandle;
 use TrueAsync\Temporal\Workflow\ChildWorkflowOptions;
 use TrueAsync\Temporal\Workflow\Future;
 use TrueAsync\Temporal\Workflow\LocalActivityOptions;
@@ -75,9 +76,9 @@ final class WorkflowContext
     }
 
     /** @param list<mixed> $args */
-    public function executeChildWorkflow(string $type, array $args, ChildWorkflowOptions $options, ?string $returnType): mixed
+    public function startChildWorkflow(string $type, array $args, ChildWorkflowOptions $options, ?string $returnType): ChildWorkflowHandle
     {
-        return (new ChildWorkflows($this->run))->execute($type, $args, $options, $returnType);
+        return (new ChildWorkflows($this->run))->start($type, $args, $options, $returnType);
     }
 
     /**

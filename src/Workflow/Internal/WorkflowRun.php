@@ -64,6 +64,7 @@ final class WorkflowRun
     private array $notifiedPatches = [];
     /** @var array<string, bool> patched() answers, memoized for the run */
     private array $patches = [];
+    public readonly InternalFlags $flags;
 
     public function __construct(
         public readonly WorkflowDefinition $definition,
@@ -79,6 +80,7 @@ final class WorkflowRun
         $this->now = new \DateTimeImmutable('@0');
         $this->context = new WorkflowContext($this);
         $this->handlers = new Handlers();
+        $this->flags = new InternalFlags();
         $this->jobs = new JobApplier($this->handlers);
         $this->instance = new ($definition->class)();
         $this->reseed(0);
@@ -104,6 +106,7 @@ final class WorkflowRun
         $this->commands = [];
         $this->now = ProtoTime::toDateTime($activation->getTimestamp()) ?? $this->now;
         $this->replaying = $activation->getIsReplaying();
+        $this->flags->observe($activation);
         $this->info->historyLength = $activation->getHistoryLength();
         $this->info->continueAsNewSuggested = $activation->getContinueAsNewSuggested();
         if ($this->broken) {

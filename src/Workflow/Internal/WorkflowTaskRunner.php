@@ -82,7 +82,9 @@ final class WorkflowTaskRunner
                 return $completion;
             }
             $run = $this->runs[$runId] ??= $this->newRun($activation);
-            $completion->setSuccessful(new Success(['commands' => $run->activate($activation)]));
+            $commands = $run->activate($activation);
+            $completion->setSuccessful(new Success(['commands' => $commands,
+                'used_internal_flags' => $run->flags->takeNewlyUsed()]));
         } catch (\Throwable $e) {
             $failure = $this->converter->getFailureConverter()->toFailure($e, $this->converter);
             if ($e instanceof DeadlockException) {

@@ -150,6 +150,12 @@ class WorkflowEngineTest extends ServerTestCase
             $result);
     }
 
+    public function testAStartedChildIsSignalledBeforeItsResultIsAwaited(): void
+    {
+        $handle = $this->start('PhpStartChild', []);
+        self::assertSame([$handle->getId() . '-child', true, 5], $handle->result(60));
+    }
+
     public function testResultFollowsContinueAsNewCarryingState(): void
     {
         self::assertSame([2, 1, 0], $this->start('PhpCountdown', [2, []])->result(60));
@@ -208,6 +214,15 @@ class WorkflowEngineTest extends ServerTestCase
         self::assertSame('php-upserted', $description->getSearchAttributes()->get(TestSearchAttributes::keyword()));
         self::assertSame(42, $description->getSearchAttributes()->get(TestSearchAttributes::int()));
         self::assertEquals(['owner' => 'php', 'limits' => ['a' => 1]], $description->getMemo(), 'memo maps are unordered');
+
+        // Visibility is eventually consistent: the upsert reaches the list a little after the run closes.
+        $query = sprintf("WorkflowId = '%s' AND %s = 'php-upserted' AND %s = 42", $handle->getId(),
+            TestSearchAttributes::keyword()->getName(), TestSearchAttributes::int()->getName());
+        $listed = self::eventuallyAccepted(fn () => iterator_to_array(self::client()->listWorkflows($query), false),
+            fn (array $found) => \count($found) === 1);
+        self::assertCount(1, $listed);
+        self::assertSame(42, $listed[0]->getSearchAttributes()->get(TestSearchAttributes::int()));
+        self::assertEquals(['owner' => 'php', 'limits' => ['a' => 1]], $listed[0]->getMemo());
     }
 
     public function testDynamicWorkflowAndDynamicHandlers(): void

@@ -252,6 +252,23 @@ final class ParentWorkflow
 }
 
 #[WorkflowInterface]
+final class StartChildWorkflow
+{
+    /** Starts a PhpSignalQuery child, goes on while it runs, signals it, then waits for its total. */
+    #[WorkflowMethod(name: 'PhpStartChild')]
+    public function run(): array
+    {
+        $child = Workflow::startChildWorkflow('PhpSignalQuery', [], Workflow\ChildWorkflowOptions::new()
+            ->withWorkflowId(Workflow::getInfo()->workflowId . '-child'), 'int');
+        $started = $child->getFirstExecutionRunId() !== '';
+        $child->signal('add', [2]);
+        $child->signal('add', [3]);
+        $child->signal('finish');
+        return [$child->getWorkflowId(), $started, $child->getResult()];
+    }
+}
+
+#[WorkflowInterface]
 final class CountdownWorkflow
 {
     /** Continues as new until $remaining is 0, carrying the run ids seen so far. */

@@ -31,6 +31,7 @@ $factory->newWorker($argv[1], $options)
         Fixtures\CancellableWorkflow::class,
         Fixtures\ScopeCancellationWorkflow::class,
         Fixtures\ParentWorkflow::class,
+        Fixtures\StartChildWorkflow::class,
         Fixtures\CountdownWorkflow::class,
         Fixtures\CallsPythonWorkflow::class,
         Fixtures\RuntimeHandlersWorkflow::class,
