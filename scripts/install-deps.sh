@@ -5,7 +5,7 @@ set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 APT_PACKAGES=(
-    php8.2-cli php8.2-dev php8.2-bcmath php8.2-mbstring php8.2-xml
+    php8.2-cli php8.2-dev php8.2-bcmath php8.2-mbstring php8.2-xml php8.2-curl
     protobuf-compiler libprotobuf-dev php-google-protobuf
     phpunit composer php-parser php-psr-log
     valgrind dpkg-dev g++ make pkg-config ca-certificates
