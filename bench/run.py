@@ -2,10 +2,11 @@
 """`make bench`: runs the benchmark scenarios, prints one table per scenario and writes them, with the
 machine, the versions and the placement, to bench/results/latest.md (raw figures: latest.json).
 
-    python3 bench/run.py [--scenarios client,activities,drain,latency] [--reps 3] [--quick]
+    python3 bench/run.py [--scenarios client,activities,drain,latency,replay,soak] [--reps 3] [--quick]
         [--workflows 75] [--activities-per-workflow 40] [--max-activities 100] [--pollers 5]
         [--latency 200] [--starts 1000]
         [--drain-workflows 1000] [--latency-rate 40] [--latency-seconds 8] [--latency-warmup 1]
+        [--replay-histories 50] [--replay-reps 5] [--soak-workflows 10000] [--soak-batch 1000] [--soak-peers php]
 
 Needs `make build` done (the extension, gen/ and vendor/), the temporalio Python package and Go (the Go
 worker in bench/go is built here when missing or older than its sources). Pins itself to CPU 0.
@@ -31,10 +32,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from harness import environment, paths  # noqa: E402
 from harness.paths import EXT_SO, GO_DIR, GO_WORKER, RESULTS, ROOT  # noqa: E402
 from harness.workers import Tuning  # noqa: E402
-from scenarios import activities, client, drain, latency  # noqa: E402
+from scenarios import activities, client, drain, latency, replay, soak  # noqa: E402
 
 
-SCENARIOS = ("client", "activities", "drain", "latency")
+SCENARIOS = ("client", "activities", "drain", "latency", "replay", "soak")
 
 
 def log(msg: str) -> None:
@@ -79,15 +80,24 @@ def main() -> int:
                         "invocation (else 50%% of the slowest peer's drain rate)")
     p.add_argument("--latency-seconds", type=float, default=8.0)
     p.add_argument("--latency-warmup", type=float, default=1.0, help="seconds offered before the measured window")
+    p.add_argument("--replay-histories", type=int, default=50, help="histories recorded per recorder (PHP, Python)")
+    p.add_argument("--replay-reps", type=int, default=5, help="measured replays of every set, in one process each")
+    p.add_argument("--soak-workflows", type=int, default=10_000)
+    p.add_argument("--soak-batch", type=int, default=1_000, help="workflows per batch: one RSS sample after each")
+    p.add_argument("--soak-peers", default="php", help="comma-separated: php, python, go")
     p.add_argument("--output", type=Path, default=RESULTS / "latest.md")
     a = p.parse_args()
     if a.quick:
         a.reps, a.workflows, a.activities_per_workflow, a.latency, a.starts = 1, 10, 20, 30, 50
         a.drain_workflows, a.latency_seconds, a.latency_warmup = 100, 3.0, 0.5
+        a.replay_histories, a.replay_reps, a.soak_workflows, a.soak_batch = 10, 3, 500, 50
     scenarios = [s.strip() for s in a.scenarios.split(",") if s.strip()]
     unknown = set(scenarios) - set(SCENARIOS)
     if unknown:
         sys.exit(f"bench: unknown scenario(s) {', '.join(sorted(unknown))}")
+    a.soak_peers = tuple(x.strip() for x in a.soak_peers.split(",") if x.strip())
+    if not a.soak_peers or set(a.soak_peers) - set(activities.PEERS):
+        sys.exit(f"bench: --soak-peers takes some of {', '.join(activities.PEERS)}")
 
     ext_copy = preflight()
     try:
@@ -141,6 +151,24 @@ def run(a: argparse.Namespace, scenarios: list[str]) -> int:
             runs = latency.run(ls, log)
             sections.append(latency.tables(runs, ls))
             raw["latency"] = {"settings": dataclasses.asdict(ls), "runs": [dataclasses.asdict(r) for r in runs]}
+            log("\n" + sections[-1])
+            log(f"(scenario done at {time.monotonic() - started:.0f} s)")
+        if "replay" in scenarios:
+            rs = replay.Settings(histories=a.replay_histories, reps=a.replay_reps)
+            log(f"scenario replay: {rs}")
+            result = replay.run(rs, log)
+            sections.append(replay.tables(result, rs))
+            raw["replay"] = {"settings": dataclasses.asdict(rs), **dataclasses.asdict(result)}
+            log("\n" + sections[-1])
+            log(f"(scenario done at {time.monotonic() - started:.0f} s)")
+        if "soak" in scenarios:
+            ss = soak.Settings(workflows=a.soak_workflows, batch=a.soak_batch, peers=a.soak_peers, tuning=tuning)
+            log(f"scenario soak: {ss}")
+            soaks = soak.run(ss, log)
+            sections.append(soak.tables(soaks, ss))
+            raw["soak"] = {"settings": dataclasses.asdict(ss), "soaks": [
+                {**dataclasses.asdict(k), "growth_per_1k": k.growth_per_1k, "verdict": soak.verdict(k.growth_per_1k)}
+                for k in soaks]}
             log("\n" + sections[-1])
             log(f"(scenario done at {time.monotonic() - started:.0f} s)")
     except activities.InvalidRun as e:

@@ -76,8 +76,10 @@ def placement() -> list[str]:
         "CPU 1: the worker under test (`taskset -c 1`), run directly so its PID is the worker's: "
         "activities — the PHP / Python / Go activity worker; drain and latency — the PHP / Python / Go worker "
         "hosting BenchOneActivity and its activity in one process; client — the one Python SDK worker hosting "
-        "BenchEcho",
+        "BenchEcho; replay — the PHP / Python worker recording the BenchReplay histories, then, with no server, "
+        "the PHP / Python replaying process; soak — the one worker hosting BenchOneActivity",
         "a fresh dev server per activities, drain and latency cell (peer × repetition, peers in a rotated order); "
-        "one server for the client scenario; servers are in-memory and stopped with SIGKILL",
+        "one server for the client scenario, one for the replay scenario's recording (stopped before the replays), "
+        "one per soak peer; servers are in-memory and stopped with SIGKILL",
         "CPU-s = utime+stime of /proc/<pid>/stat (all threads) at both ends of the window; peak RSS = VmHWM",
     ]

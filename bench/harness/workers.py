@@ -54,7 +54,16 @@ def one_activity_command(peer: str, address: str, task_queue: str, t: Tuning) ->
                 "-max-activities", str(t.max_activities), "-pollers", str(t.activity_pollers),
                 "-max-workflow-tasks", str(t.max_workflow_tasks), "-workflow-pollers", str(t.workflow_pollers),
                 "-max-cached-workflows", str(t.max_cached_workflows)]
-    args = ["--role", "one-activity", "--address", address, "--task-queue", task_queue,
+    return _workflow_worker_command(peer, "one-activity", address, task_queue, t)
+
+
+def replay_worker_command(peer: str, address: str, task_queue: str, t: Tuning | None = None) -> list[str]:
+    """The worker of one peer (php, python) hosting BenchReplay and "noop": the replay scenario's recorder."""
+    return _workflow_worker_command(peer, "replay", address, task_queue, t or Tuning())
+
+
+def _workflow_worker_command(peer: str, role: str, address: str, task_queue: str, t: Tuning) -> list[str]:
+    args = ["--role", role, "--address", address, "--task-queue", task_queue,
             "--max-activities", str(t.max_activities), "--pollers", str(t.activity_pollers),
             "--max-workflow-tasks", str(t.max_workflow_tasks), "--workflow-pollers", str(t.workflow_pollers),
             "--max-cached-workflows", str(t.max_cached_workflows)]

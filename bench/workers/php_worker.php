@@ -3,12 +3,13 @@
 // The PHP peer of the benchmarks: one process, one task queue, until SIGTERM/SIGINT, then a graceful shutdown.
 //
 //   php -d extension=build/ext/modules/temporal.so bench/workers/php_worker.php \
-//       --address HOST:PORT --task-queue Q [--role activities|one-activity] [--max-activities 100] [--pollers 5] \
-//       [--max-workflow-tasks 100] [--workflow-pollers 5] [--max-cached-workflows 1000]
+//       --address HOST:PORT --task-queue Q [--role activities|one-activity|replay] [--max-activities 100] \
+//       [--pollers 5] [--max-workflow-tasks 100] [--workflow-pollers 5] [--max-cached-workflows 1000]
 //
 // Role "activities" (the default, the activities scenario) serves the no-op activity "noop". Role
 // "one-activity" (the drain and latency scenarios) also hosts BenchOneActivity, a PHP workflow that runs "noop" once
-// (start-to-close 10 s, one attempt) on the same task queue: workflow and activity in one process.
+// (start-to-close 10 s, one attempt) on the same task queue: workflow and activity in one process. Role "replay"
+// (the replay scenario's recorder) hosts BenchReplay (replay_workflows.php) and "noop" likewise.
 // Prints "worker ready" once the worker is configured (polling starts in run()).
 
 declare(strict_types=1);
@@ -24,6 +25,7 @@ use TrueAsync\Temporal\Workflow\WorkflowInterface;
 use TrueAsync\Temporal\Workflow\WorkflowMethod;
 
 require __DIR__ . '/../../vendor/autoload.php';
+require __DIR__ . '/replay_workflows.php';
 
 #[WorkflowInterface]
 final class BenchOneActivity
@@ -44,8 +46,8 @@ final class BenchOneActivity
 $opts = getopt('', ['address:', 'namespace:', 'task-queue:', 'role:', 'max-activities:', 'pollers:',
     'max-workflow-tasks:', 'workflow-pollers:', 'max-cached-workflows:']);
 $role = (string) ($opts['role'] ?? 'activities');
-if (!isset($opts['address'], $opts['task-queue']) || !in_array($role, ['activities', 'one-activity'], true)) {
-    fwrite(STDERR, "usage: php_worker.php --address HOST:PORT --task-queue Q [--role activities|one-activity] "
+if (!isset($opts['address'], $opts['task-queue']) || !in_array($role, ['activities', 'one-activity', 'replay'], true)) {
+    fwrite(STDERR, "usage: php_worker.php --address HOST:PORT --task-queue Q [--role activities|one-activity|replay] "
         . "[--max-activities N] [--pollers N] [--max-workflow-tasks N] [--workflow-pollers N] "
         . "[--max-cached-workflows N]\n");
     exit(2);
@@ -58,7 +60,7 @@ $factory = WorkerFactory::create($client);
 $options = WorkerOptions::new()
     ->withMaxConcurrentActivityExecutionSize((int) ($opts['max-activities'] ?? 100))
     ->withMaxConcurrentActivityTaskPollers((int) ($opts['pollers'] ?? 5));
-if ($role === 'one-activity') {
+if ($role !== 'activities') {
     $options = $options
         ->withMaxConcurrentWorkflowTaskExecutionSize((int) ($opts['max-workflow-tasks'] ?? 100))
         ->withMaxConcurrentWorkflowTaskPollers((int) ($opts['workflow-pollers'] ?? 5))
@@ -67,6 +69,8 @@ if ($role === 'one-activity') {
 $worker = $factory->newWorker((string) $opts['task-queue'], $options)->registerActivityCallable('noop', fn () => null);
 if ($role === 'one-activity') {
     $worker->registerWorkflowTypes(BenchOneActivity::class);
+} elseif ($role === 'replay') {
+    $worker->registerWorkflowTypes(BenchReplay::class);
 }
 
 echo "worker ready\n";

@@ -6,14 +6,17 @@
     python3 bench/workers/python_worker.py --role one-activity --address HOST:PORT --task-queue Q \
         [--max-activities 100] [--pollers 5] [--max-workflow-tasks 100] [--workflow-pollers 5] \
         [--max-cached-workflows 1000]
+    python3 bench/workers/python_worker.py --role replay --address HOST:PORT --task-queue Q [same options]
 
 Role "workflows" hosts BenchEcho (the client scenario's trivial workflow) and BenchFanOut (the activities
 scenario's driver workflow, which fans out N no-op activities to another task queue). Role "activities"
 serves the no-op activity "noop" (the Python peer of the activities scenario). Role "one-activity" hosts
 BenchOneActivity (one "noop" on the same task queue, start-to-close 10 s, one attempt) and "noop" in this
 one process (the Python peer of the drain and latency scenarios; unsandboxed, like the PHP and Go peers,
-which have no sandbox). Prints "worker ready" once
-the worker polls.
+which have no sandbox). Role "replay" (the replay scenario's recorder) hosts BenchReplay and "noop" likewise:
+the twin of BenchReplay in replay_workflows.php (5 "noop", a 0.1 s timer, 5 "noop": 12 workflow tasks), also
+imported by bench/replay/python_replay.py with its negative control BenchReplayChanged. Prints "worker ready"
+once the worker polls.
 """
 
 from __future__ import annotations
@@ -65,6 +68,35 @@ class BenchOneActivity:
         )
 
 
+REPLAY_ACTIVITIES = 10
+REPLAY_TIMER_AFTER = 5
+REPLAY_TIMER_SECONDS = 0.1
+
+
+@workflow.defn(name="BenchReplay")
+class BenchReplay:
+    @workflow.run
+    async def run(self) -> None:
+        for i in range(REPLAY_ACTIVITIES):
+            if i == REPLAY_TIMER_AFTER:
+                await asyncio.sleep(REPLAY_TIMER_SECONDS)
+            await workflow.execute_activity(
+                "noop",
+                start_to_close_timeout=timedelta(seconds=10),
+                retry_policy=RetryPolicy(maximum_attempts=1),  # a failed activity fails the run
+            )
+
+
+@workflow.defn(name="BenchReplay")
+class BenchReplayChanged:
+    """BenchReplay after a careless change (the timer first): the replayers' negative control."""
+
+    @workflow.run
+    async def run(self) -> None:
+        await asyncio.sleep(REPLAY_TIMER_SECONDS)
+        await BenchReplay().run()
+
+
 @activity.defn(name="noop")
 async def noop() -> None:
     return None
@@ -72,7 +104,7 @@ async def noop() -> None:
 
 async def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--role", choices=("workflows", "activities", "one-activity"), required=True)
+    parser.add_argument("--role", choices=("workflows", "activities", "one-activity", "replay"), required=True)
     parser.add_argument("--address", required=True)
     parser.add_argument("--namespace", default="default")
     parser.add_argument("--task-queue", required=True)
@@ -87,8 +119,9 @@ async def main() -> None:
     if args.role == "workflows":
         worker = Worker(client, task_queue=args.task_queue, workflows=[BenchEcho, BenchFanOut],
                         workflow_runner=UnsandboxedWorkflowRunner())
-    elif args.role == "one-activity":
-        worker = Worker(client, task_queue=args.task_queue, workflows=[BenchOneActivity], activities=[noop],
+    elif args.role in ("one-activity", "replay"):
+        hosted = BenchOneActivity if args.role == "one-activity" else BenchReplay
+        worker = Worker(client, task_queue=args.task_queue, workflows=[hosted], activities=[noop],
                         workflow_runner=UnsandboxedWorkflowRunner(),
                         max_cached_workflows=args.max_cached_workflows,
                         max_concurrent_workflow_tasks=args.max_workflow_tasks,

@@ -24,9 +24,6 @@ final class FiberScheduler
     /** @var array<int, \Fiber> operation id => the Fiber waiting for it */
     private array $waiting = [];
 
-    /** @var list<\Closure(): void> */
-    private array $tickHooks = [];
-
     public function __construct()
     {
         $this->ready = new \SplQueue();
@@ -35,12 +32,6 @@ final class FiberScheduler
     public function spawn(\Closure $task): void
     {
         $this->ready->enqueue(new \Fiber($task));
-    }
-
-    /** Called once per scheduler round, e.g. to notice a signal and start shutdown. */
-    public function onTick(\Closure $hook): void
-    {
-        $this->tickHooks[] = $hook;
     }
 
     /**
@@ -78,11 +69,11 @@ final class FiberScheduler
     /** Runs until no Fiber is ready or waiting. */
     public function run(): void
     {
-        while (!$this->ready->isEmpty() || $this->waiting !== []) {
+        while (!$this->isIdle()) {
             $this->runReady();
-            $this->collect($this->ready->isEmpty() ? self::WAIT_SLICE_MS : 0);
-            foreach ($this->tickHooks as $hook) {
-                $hook();
+            // Waiting once the last Fiber is done would only sleep: a replay would end 100 ms late.
+            if (!$this->isIdle()) {
+                $this->collect($this->ready->isEmpty() ? self::WAIT_SLICE_MS : 0);
             }
         }
     }
