@@ -63,8 +63,11 @@ async def main() -> None:
     parser.add_argument("--task-queue", required=True)
     args = parser.parse_args()
     client = await Client.connect(os.environ["TEMPORAL_ADDRESS"], namespace=os.environ.get("TEMPORAL_NAMESPACE", "default"))
-    print(json.dumps(await drive(client, args.task_queue)))
+    print(json.dumps(await drive(client, args.task_queue)), flush=True)
 
 
 if __name__ == "__main__":
     asyncio.run(main())
+    # The SDK's Rust runtime has crashed (SIGSEGV) in interpreter teardown on a loaded machine, after the
+    # result was printed: that is not what this driver tests, so leave without the teardown.
+    os._exit(0)
