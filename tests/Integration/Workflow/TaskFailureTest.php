@@ -22,17 +22,11 @@ final class TaskFailureTest extends ServerTestCase
         $queue = 'php-task-failure-' . bin2hex(random_bytes(4));
         $buggy = self::worker($queue, []);
         $handle = $this->start($queue, 'PhpBuggy');
-        $failure = self::eventuallyAccepted(fn () => $this->taskFailureMessage($handle), fn ($v) => $v !== null);
+        $failure = $this->awaitTaskFailure($handle)->getMessage();
         self::assertSame('bug in workflow code', $failure);
         self::assertSame(WorkflowExecutionStatus::Running, $handle->describe()->getStatus());
         self::assertSame(0, $buggy->stop());
-
-        $fixed = self::worker($queue, ['WORKFLOW_BUG_FIXED' => '1']);
-        try {
-            self::assertSame('fixed', $handle->result(60));
-        } finally {
-            $fixed->stop();
-        }
+        self::assertSame('fixed', self::resultOnFixedWorker($queue, $handle));
         self::assertSame([Version::SDK_NAME, Version::SDK_VERSION], $this->sdkMetadata($handle));
     }
 
@@ -43,15 +37,10 @@ final class TaskFailureTest extends ServerTestCase
         $handle = $this->start($queue, 'PhpReadsClock');
         self::assertMatchesRegularExpression(
             '~^time\(\) is not deterministic in workflow code \(called at .*/Fixtures/Workflows\.php:\d+\); use Workflow::now\(\)$~',
-            (string) self::eventuallyAccepted(fn () => $this->taskFailureMessage($handle), fn ($v) => $v !== null),
+            $this->awaitTaskFailure($handle)->getMessage(),
         );
         self::assertSame(0, $worker->stop());
-        $fixed = self::worker($queue, ['WORKFLOW_BUG_FIXED' => '1']);
-        try {
-            self::assertSame('read the workflow clock', $handle->result(60));
-        } finally {
-            $fixed->stop();
-        }
+        self::assertSame('read the workflow clock', self::resultOnFixedWorker($queue, $handle));
     }
 
     public function testCodeThatNeverYieldsFailsItsTaskWithinTheBudgetAndTheWorkerGoesOn(): void
@@ -60,8 +49,7 @@ final class TaskFailureTest extends ServerTestCase
         $worker = self::worker($queue, []);
         // The default 10 s task timeout: the 2 s deadlock budget must end the task before the server does.
         $spinning = $this->start($queue, 'PhpSpins', 10);
-        $failure = self::eventuallyAccepted(fn () => $this->taskFailure($spinning), fn ($v) => $v !== null);
-        self::assertNotNull($failure, 'the spinning workflow task did not fail');
+        $failure = $this->awaitTaskFailure($spinning);
         self::assertMatchesRegularExpression('/^potential deadlock: workflow code ran (\d+) ms without yielding/',
             $failure->getMessage());
         preg_match('/ran (\d+) ms/', $failure->getMessage(), $ran);
@@ -71,12 +59,7 @@ final class TaskFailureTest extends ServerTestCase
             ->withWorkflowId('meanwhile-' . bin2hex(random_bytes(4))));
         self::assertSame('Hello, Meanwhile!', $other->result(30)[0], 'the worker completes other workflows');
         self::assertSame(0, $worker->stop());
-        $fixed = self::worker($queue, ['WORKFLOW_BUG_FIXED' => '1']);
-        try {
-            self::assertSame('no longer spins', $spinning->result(60));
-        } finally {
-            $fixed->stop();
-        }
+        self::assertSame('no longer spins', self::resultOnFixedWorker($queue, $spinning));
     }
 
     public function testConfiguredExceptionTypesFailTheWorkflowInstead(): void
@@ -110,9 +93,23 @@ final class TaskFailureTest extends ServerTestCase
             ->withWorkflowId('buggy-' . bin2hex(random_bytes(6)))->withWorkflowTaskTimeout($taskTimeout));
     }
 
-    private function taskFailureMessage(WorkflowHandle $handle): ?string
+    /** Deploys the fixed code (a new worker process on $queue) and waits for the run to finish on it. */
+    private static function resultOnFixedWorker(string $queue, WorkflowHandle $handle): mixed
     {
-        return $this->taskFailure($handle)?->getMessage();
+        $fixed = self::worker($queue, ['WORKFLOW_BUG_FIXED' => '1']);
+        try {
+            return $handle->result(60);
+        } finally {
+            $fixed->stop();
+        }
+    }
+
+    /** The first WorkflowTaskFailed event's failure, once the history has one; fails the test if none comes. */
+    private function awaitTaskFailure(WorkflowHandle $handle): \TrueAsync\Temporal\Api\Failure\V1\Failure
+    {
+        $failure = self::eventuallyAccepted(fn () => $this->taskFailure($handle), fn ($f) => $f !== null);
+        self::assertNotNull($failure, 'the workflow task did not fail');
+        return $failure;
     }
 
     private function taskFailure(WorkflowHandle $handle): ?\TrueAsync\Temporal\Api\Failure\V1\Failure
