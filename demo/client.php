@@ -1,6 +1,6 @@
 <?php
 
-// The demo's PHP side: starts OrderWorkflow (hosted by demo/python_worker.py), queries its status until it
+// The demo's PHP side: starts OrderWorkflow (hosted by demo/worker.php), queries its status until it
 // waits for approval, approves it by signal and prints the result.
 //
 //   php -d extension=build/ext/modules/temporal.so demo/client.php [TASK_QUEUE]

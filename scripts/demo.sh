@@ -25,7 +25,7 @@ log=$ROOT/build/demo-worker.log
 php -d extension="$EXT_SO" "$ROOT/demo/worker.php" "$TASK_QUEUE" >"$log" 2>&1 &
 worker=$!
 trap 'kill "$worker" 2>/dev/null; wait "$worker" 2>/dev/null || true' EXIT
-for _ in $(seq 100); do
+for _ in $(seq 600); do  # up to a minute: a loaded machine starts slowly
     grep -q "polling" "$log" && break
     kill -0 "$worker" 2>/dev/null || { cat "$log" >&2; exit 1; }
     sleep 0.1

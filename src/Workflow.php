@@ -223,7 +223,10 @@ final class Workflow
         return WorkflowRun::current()->context->async(\Closure::fromCallable($branch), true);
     }
 
-    /** Whether the workflow has been asked to cancel (its waits then end with a CanceledFailure, once). */
+    /**
+     * Whether the workflow has been asked to cancel. Its waits then end with a CanceledFailure, and so does
+     * every wait started later outside asyncDetached() branches (joining a Future is not such a wait).
+     */
     public static function isCancelRequested(): bool
     {
         return WorkflowRun::current()->context->isCancelRequested();
@@ -238,7 +241,9 @@ final class Workflow
      */
     public static function awaitAll(array $futures): array
     {
-        self::await(fn (): bool => array_reduce($futures, fn (bool $all, Future $f) => $all && $f->isDone(), true));
+        WorkflowRun::current()->context->join(
+            fn (): bool => array_reduce($futures, fn (bool $all, Future $f) => $all && $f->isDone(), true),
+        );
         return array_map(fn (Future $f) => $f->await(), $futures);
     }
 
@@ -250,7 +255,7 @@ final class Workflow
     public static function awaitAny(array $futures): int|string
     {
         $done = null;
-        self::await(function () use ($futures, &$done): bool {
+        WorkflowRun::current()->context->join(function () use ($futures, &$done): bool {
             foreach ($futures as $key => $future) {
                 if ($future->isDone()) {
                     $done = $key;

@@ -4,7 +4,7 @@ declare(strict_types=1);
 
 namespace TrueAsync\Temporal\Workflow;
 
-use TrueAsync\Temporal\Workflow;
+use TrueAsync\Temporal\Workflow\Internal\WorkflowRun;
 
 /** The eventual result of a Workflow::async() branch. Waiting on it is deterministic, like every wait. */
 final class Future
@@ -43,7 +43,8 @@ final class Future
     /** Waits for the branch and returns its result, or throws what it threw. */
     public function await(): mixed
     {
-        Workflow::await(fn (): bool => $this->done);
+        // A join, not a wait of the caller's scope: a cancelled caller can still wait for a detached branch.
+        WorkflowRun::current()->context->join(fn (): bool => $this->done);
         if ($this->error !== null) {
             throw $this->error;
         }

@@ -4,6 +4,9 @@ declare(strict_types=1);
 
 namespace TrueAsync\Temporal\Tests\Integration;
 
+use TrueAsync\Temporal\Api\Enums\V1\EventType;
+use TrueAsync\Temporal\Api\Failure\V1\Failure;
+
 use PHPUnit\Framework\TestCase;
 use TrueAsync\Temporal\Client\Client;
 use TrueAsync\Temporal\Client\ConnectionOptions;
@@ -75,7 +78,7 @@ abstract class ServerTestCase extends TestCase
     }
 
     /** Calls $probe until it returns $expected or $seconds pass; returns its last value for the caller to assert. */
-    protected static function eventually(\Closure $probe, mixed $expected, float $seconds = 20.0): mixed
+    protected static function eventually(\Closure $probe, mixed $expected, float $seconds = 60.0): mixed
     {
         return self::eventuallyAccepted($probe, fn (mixed $value): bool => $value === $expected, $seconds);
     }
@@ -85,7 +88,7 @@ abstract class ServerTestCase extends TestCase
      * throw while the server catches up (a query before the first workflow task is done): that counts as not
      * yet, until the deadline, when the exception propagates.
      */
-    protected static function eventuallyAccepted(\Closure $probe, \Closure $accept, float $seconds = 20.0): mixed
+    protected static function eventuallyAccepted(\Closure $probe, \Closure $accept, float $seconds = 60.0): mixed
     {
         $deadline = microtime(true) + $seconds;
         while (true) {
@@ -121,5 +124,18 @@ abstract class ServerTestCase extends TestCase
         $stdout = stream_get_contents($pipes[1]);
         $stderr = stream_get_contents($pipes[2]);
         return [proc_close($process), (string) $stdout, (string) $stderr];
+    }
+
+    /** The failure of the run's first failed workflow task, once history has one (null when none came in time). */
+    protected static function awaitTaskFailure(WorkflowHandle $handle): ?Failure
+    {
+        return self::eventuallyAccepted(function () use ($handle): ?Failure {
+            foreach ($handle->fetchHistory()->getEvents() as $event) {
+                if ($event->getEventType() === EventType::EVENT_TYPE_WORKFLOW_TASK_FAILED) {
+                    return $event->getWorkflowTaskFailedEventAttributes()->getFailure();
+                }
+            }
+            return null;
+        }, fn (?Failure $failure): bool => $failure !== null);
     }
 }

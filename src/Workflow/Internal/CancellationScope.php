@@ -5,8 +5,9 @@ declare(strict_types=1);
 namespace TrueAsync\Temporal\Workflow\Internal;
 
 /**
- * What a cancellation reaches: the waits of Fibers in this scope and its children. A detached scope is not
- * reached from its parents (cleanup that must run while the workflow is being cancelled).
+ * What a cancellation reaches: the waits of Fibers in this scope and its children, those waiting now and
+ * those they start later. A detached scope is not reached from its parents (cleanup that must run while the
+ * workflow is being cancelled).
  *
  * @internal
  */
@@ -16,6 +17,20 @@ final class CancellationScope
 
     public function __construct(public readonly ?self $parent = null, public readonly bool $detached = false)
     {
+    }
+
+    /** Whether this scope or one it is within was cancelled: its waits then end before they begin. */
+    public function isCancelled(): bool
+    {
+        for ($current = $this; $current !== null; $current = $current->parent) {
+            if ($current->cancelled) {
+                return true;
+            }
+            if ($current->detached) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /** Whether cancelling $scope reaches this one. */

@@ -35,6 +35,7 @@ final class ChildWorkflows
      */
     public function start(string $type, array $args, ChildWorkflowOptions $options, ?string $returnType): ChildWorkflowHandle
     {
+        $this->run->throwIfCancelled();
         $seq = $this->run->nextSequence('child');
         $workflowId = $options->getWorkflowId() ?? $this->run->context->uuid4();
         $this->run->command(new WorkflowCommand(['start_child_workflow_execution' => $this->startCommand($seq, $workflowId, $type, $args, $options)]));
@@ -43,7 +44,8 @@ final class ChildWorkflows
     }
 
     /**
-     * Waits for the child of $seq to close.
+     * Waits for the child of $seq to close. In a cancelled scope, the child is asked to cancel as the wait
+     * starts, and the wait ends as the child's cancellation type says.
      *
      * @throws TemporalFailure the child failed, was cancelled, terminated or timed out
      */

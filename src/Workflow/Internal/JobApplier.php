@@ -35,8 +35,7 @@ final class JobApplier
      */
     public function apply(WorkflowRun $run, WorkflowActivation $activation): array
     {
-        $queries = [];
-        $start = null;
+        [$queries, $start, $cancel] = [[], null, false];
         foreach ($activation->getJobs() as $job) {
             match ($job->getVariant()) {
                 'initialize_workflow' => $start = $this->initialize($run, $job->getInitializeWorkflow()),
@@ -52,17 +51,22 @@ final class JobApplier
                     $job->getResolveSignalExternalWorkflow()->getSeq(), $job->getResolveSignalExternalWorkflow()->getFailure()),
                 'resolve_request_cancel_external_workflow' => $run->resolve('external_cancel',
                     $job->getResolveRequestCancelExternalWorkflow()->getSeq(), $job->getResolveRequestCancelExternalWorkflow()->getFailure()),
-                'cancel_workflow' => $run->requestCancel(),
+                'cancel_workflow' => $cancel = true,
                 'query_workflow' => $queries[] = $job->getQueryWorkflow(),
                 'do_update' => $this->update($run, $job->getDoUpdate()),
                 'update_random_seed' => $run->reseed((int) $job->getUpdateRandomSeed()->getRandomnessSeed()),
-                'notify_has_patch' => $run->notifyPatch($job->getNotifyHasPatch()->getPatchId()),
+                'notify_has_patch' => $run->patches->notify($job->getNotifyHasPatch()->getPatchId()),
                 default => throw new \LogicException(\sprintf(
                     'workflow %s received a "%s" job, which this SDK version does not support yet',
                     $run->definition->type,
                     $job->getVariant(),
                 )),
             };
+        }
+        if ($cancel) {
+            // After every resolution of this activation, whatever their order: a wait resolved here returns its
+            // value, and its Fiber meets the cancellation at its next wait.
+            $run->requestCancel();
         }
         if ($start !== null) {
             // After the signal handlers, so state set by signal-with-start is visible to the workflow method.
@@ -97,7 +101,11 @@ final class JobApplier
         return new WorkflowCommand(['respond_to_query' => $result]);
     }
 
-    /** Accepted or rejected now (the validator runs only for a new update); the handler completes it later. */
+    /**
+     * Accepted or rejected now (the validator runs only for a new update; what it throws rejects it); the
+     * handler completes it later. A TemporalFailure from the handler fails the update; any other exception
+     * fails the workflow task, as in the workflow method, so a fixed worker can run the update again.
+     */
     private function update(WorkflowRun $run, DoUpdate $update): void
     {
         $respond = fn (array $outcome) => $run->command(new WorkflowCommand(['update_response' => new UpdateResponse(
@@ -125,6 +133,9 @@ final class JobApplier
                 $value = $handler($update->getInput(), $run->converter);
                 $respond(['completed' => $run->converter->toPayloads([$value])->getPayloads()[0]]);
             } catch (\Throwable $e) {
+                if (!$run->failsWorkflow($e)) {
+                    throw $e;
+                }
                 $respond($fail($e));
             }
         }));

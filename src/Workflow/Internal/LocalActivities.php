@@ -34,6 +34,7 @@ final class LocalActivities
         [$attempt, $originalScheduleTime] = [1, null];
         $arguments = iterator_to_array($this->run->converter->toPayloads($args)->getPayloads(), false);
         for (;;) {
+            $this->run->throwIfCancelled();
             $seq = $this->run->nextSequence('activity');
             $this->run->command(new WorkflowCommand(['schedule_local_activity' =>
                 $this->schedule($seq, $type, $arguments, $options, $attempt, $originalScheduleTime)]));

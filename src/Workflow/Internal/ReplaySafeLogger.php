@@ -16,21 +16,33 @@ use Psr\Log\LogLevel;
  */
 final class ReplaySafeLogger implements LoggerInterface
 {
-    public function __construct(private readonly WorkflowRun $run)
+    /** @var list<array{mixed, mixed, array}> records of this activation, handed to the worker's logger after it */
+    private array $records = [];
+
+    public function __construct(private readonly WorkflowRun $run, private readonly ?LoggerInterface $target)
     {
     }
 
     public function log($level, $message, array $context = []): void
     {
-        if ($this->run->isReplaying()) {
+        if ($this->target === null || $this->run->isReplaying()) {
             return;
         }
         $info = $this->run->info;
-        $this->run->bufferLog($level, $message, $context + [
+        $this->records[] = [$level, $message, $context + [
             'workflow_type' => $info->workflowType,
             'workflow_id' => $info->workflowId,
             'run_id' => $info->runId,
-        ]);
+        ]];
+    }
+
+    /** Hands this activation's records to the worker's logger (outside workflow code: it may read the clock). */
+    public function flush(): void
+    {
+        [$records, $this->records] = [$this->records, []];
+        foreach ($records as [$level, $message, $context]) {
+            $this->target?->log($level, $message, $context);
+        }
     }
 
     public function emergency($message, array $context = []): void

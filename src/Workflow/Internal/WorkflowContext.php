@@ -7,6 +7,7 @@ namespace TrueAsync\Temporal\Workflow\Internal;
 use TrueAsync\Temporal\Api\Common\V1\Payloads;
 use TrueAsync\Temporal\Api\Coresdk\ActivityResult\ActivityResolution;
 use TrueAsync\Temporal\Api\Coresdk\Common\NamespacedWorkflowExecution;
+use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\CancelSignalWorkflow;
 use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\CancelTimer;
 use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\RequestCancelExternalWorkflowExecution;
 use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\SignalExternalWorkflowExecution;
@@ -63,7 +64,7 @@ final class WorkflowContext
      */
     public function async(\Closure $branch, bool $detached = false): Future
     {
-        $scope = new CancellationScope($this->run->currentScope(), $detached);
+        $scope = new CancellationScope($this->run->scopes->current(), $detached);
         $future = new Future(fn () => $this->run->cancelScope($scope));
         $this->run->startHandler(static function () use ($branch, $future): void {
             try {
@@ -111,6 +112,7 @@ final class WorkflowContext
      */
     public function signalExternal(string $workflowId, ?string $runId, string $signal, array $args): void
     {
+        $this->run->throwIfCancelled();
         $seq = $this->run->nextSequence('external_signal');
         $this->run->command(new WorkflowCommand(['signal_external_workflow_execution' => new SignalExternalWorkflowExecution([
             'seq' => $seq,
@@ -118,12 +120,18 @@ final class WorkflowContext
             'signal_name' => $signal,
             'args' => iterator_to_array($this->run->converter->toPayloads($args)->getPayloads(), false),
         ])]));
-        $this->run->suspend('external_signal', $seq, fn (?Failure $failure) => $this->throwIfFailed($failure));
+        $this->run->suspend('external_signal', $seq, fn (?Failure $failure) => $this->throwIfFailed($failure),
+            function () use ($seq): bool {
+                // The core resolves it as cancelled if it was not sent yet; a sent signal stays sent.
+                $this->run->command(new WorkflowCommand(['cancel_signal_workflow' => new CancelSignalWorkflow(['seq' => $seq])]));
+                return true;
+            });
     }
 
     /** @throws TemporalFailure the cancellation could not be requested (no such workflow, …) */
     public function cancelExternal(string $workflowId, ?string $runId, string $reason): void
     {
+        $this->run->throwIfCancelled();
         $seq = $this->run->nextSequence('external_cancel');
         $this->run->command(new WorkflowCommand(['request_cancel_external_workflow_execution' =>
             new RequestCancelExternalWorkflowExecution([
@@ -131,6 +139,7 @@ final class WorkflowContext
                 'workflow_execution' => $this->execution($workflowId, $runId),
                 'reason' => $reason,
             ])]));
+        // Once requested, a cancellation cannot be taken back: this wait ends only when the core resolves it.
         $this->run->suspend('external_cancel', $seq, fn (?Failure $failure) => $this->throwIfFailed($failure));
     }
 
@@ -192,7 +201,7 @@ final class WorkflowContext
     /** Whether this run takes the patched code path for $patchId (memoized; recorded in history). */
     public function patched(string $patchId, bool $deprecated = false): bool
     {
-        return $this->run->patched($patchId, $deprecated);
+        return $this->run->patches->patched($this->run, $patchId, $deprecated);
     }
 
     /**
@@ -201,6 +210,7 @@ final class WorkflowContext
      */
     public function executeActivity(string $type, array $args, ActivityOptions $options, ?string $returnType): mixed
     {
+        $this->run->throwIfCancelled();
         $seq = $this->run->nextSequence('activity');
         $this->run->command(new WorkflowCommand(['schedule_activity' => $this->schedule($seq, $type, $args, $options)]));
         return $this->run->suspend(
@@ -217,6 +227,7 @@ final class WorkflowContext
 
     public function timer(float $seconds): void
     {
+        $this->run->throwIfCancelled();
         if ($seconds <= 0) {
             return;
         }
@@ -230,6 +241,7 @@ final class WorkflowContext
      */
     public function await(\Closure $condition, ?float $timeoutSeconds): bool
     {
+        $this->run->throwIfCancelled();
         if ($condition()) {
             return true;
         }
@@ -247,6 +259,18 @@ final class WorkflowContext
         $this->run->forget('timer', $timer);
         $this->cancelTimer($timer);
         return true;
+    }
+
+    /**
+     * Waits until $condition is true whatever happens to the caller's scope: joining a branch is not a wait of
+     * the caller's own (a cancelled workflow can still wait for its detached cleanup).
+     */
+    public function join(\Closure $condition): void
+    {
+        if (!$condition()) {
+            $this->run->waitUntil($condition, cancellable: false);
+            \Fiber::suspend();
+        }
     }
 
     /** A cancelled timer never fires: the wait ends here (false = wake the waiter now). */

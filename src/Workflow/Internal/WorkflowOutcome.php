@@ -39,8 +39,7 @@ final class WorkflowOutcome
      */
     public static function failed(\Throwable $error, DataConverter $converter, bool $cancelRequested, array $failureTypes = []): WorkflowCommand
     {
-        $guardViolation = $error instanceof NonDeterministicCallException || $error instanceof DeadlockException;
-        if ($guardViolation || (!$error instanceof TemporalFailure && !self::isOneOf($error, $failureTypes))) {
+        if (!self::failsWorkflow($error, $failureTypes)) {
             throw $error;
         }
         if ($cancelRequested && self::isCancellation($error)) {
@@ -48,6 +47,20 @@ final class WorkflowOutcome
         }
         $failure = $converter->getFailureConverter()->toFailure($error, $converter);
         return new WorkflowCommand(['fail_workflow_execution' => new FailWorkflowExecution(['failure' => $failure])]);
+    }
+
+    /**
+     * Whether $error fails the workflow (or an update) rather than the workflow task: a TemporalFailure or a
+     * configured type, never a determinism-guard violation.
+     *
+     * @param list<class-string<\Throwable>> $failureTypes
+     */
+    public static function failsWorkflow(\Throwable $error, array $failureTypes): bool
+    {
+        if ($error instanceof NonDeterministicCallException || $error instanceof DeadlockException) {
+            return false;
+        }
+        return $error instanceof TemporalFailure || self::isOneOf($error, $failureTypes);
     }
 
     /** @param list<class-string<\Throwable>> $types */

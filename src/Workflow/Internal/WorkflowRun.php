@@ -5,7 +5,6 @@ declare(strict_types=1);
 namespace TrueAsync\Temporal\Workflow\Internal;
 
 use TrueAsync\Temporal\Api\Coresdk\WorkflowActivation\WorkflowActivation;
-use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\SetPatchMarker;
 use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\WorkflowCommand;
 use TrueAsync\Temporal\Core\DeadlockException;
 use TrueAsync\Temporal\Core\DeterminismGuard;
@@ -33,26 +32,17 @@ final class WorkflowRun
     private ?\Fiber $main = null;
     /** @var \SplQueue<array{\Fiber, mixed, ?\Throwable}> */
     private \SplQueue $ready;
-    /** @var array<string, array<int, array{\Closure(mixed): void, \Fiber, ?\Closure(): bool}>> kind => seq => wait */
-    private array $pending = [];
-    /** @var array<string, array<int, mixed>> resolutions that arrived before their wait (a child's result) */
-    private array $early = [];
-    private CancellationScope $root;
-    /** @var \WeakMap<\Fiber, CancellationScope> */
-    private \WeakMap $scopes;
+    private Waits $waits;
+    public readonly FiberScopes $scopes;
     private bool $cancelRequested = false;
     /** @var array<string, int> */
     private array $sequences = [];
     /** @var list<WorkflowCommand> */
     private array $commands = [];
-    /** @var array<int, array{\Closure(): bool, \Fiber}> */
-    private array $conditions = [];
-    private int $conditionIds = 0;
     private bool $finished = false;
     /** A Fiber of this run was stopped for never yielding: nothing of it may run again before eviction. */
     private bool $broken = false;
-    /** @var list<array{mixed, mixed, array}> log records of this activation, handed to the logger after it */
-    private array $logRecords = [];
+    private ReplaySafeLogger $log;
     private bool $evicting = false;
     private bool $readOnly = false;
     private \DateTimeImmutable $now;
@@ -60,10 +50,7 @@ final class WorkflowRun
     private \Random\Randomizer $randomizer;
     /** The run's search attributes: from its start, then its own upserts. */
     public SearchAttributes $searchAttributes;
-    /** @var array<string, true> patches the core says history has */
-    private array $notifiedPatches = [];
-    /** @var array<string, bool> patched() answers, memoized for the run */
-    private array $patches = [];
+    public readonly Patches $patches;
     public readonly InternalFlags $flags;
 
     public function __construct(
@@ -72,15 +59,20 @@ final class WorkflowRun
         public readonly DataConverter $converter,
         /** @var list<class-string<\Throwable>> */
         private readonly array $failureExceptionTypes = [],
-        private readonly ?\Psr\Log\LoggerInterface $logger = null,
+        ?\Psr\Log\LoggerInterface $logger = null,
     ) {
         $this->ready = new \SplQueue();
-        $this->root = new CancellationScope();
-        $this->scopes = new \WeakMap();
+        $this->scopes = new FiberScopes();
+        $this->waits = new Waits(
+            fn (\Fiber $fiber, mixed $value, ?\Throwable $error) => $this->ready->enqueue([$fiber, $value, $error]),
+            $this->scopes,
+        );
         $this->now = new \DateTimeImmutable('@0');
         $this->context = new WorkflowContext($this);
         $this->handlers = new Handlers();
         $this->flags = new InternalFlags();
+        $this->patches = new Patches();
+        $this->log = new ReplaySafeLogger($this, $logger);
         $this->jobs = new JobApplier($this->handlers);
         $this->instance = new ($definition->class)();
         $this->reseed(0);
@@ -121,7 +113,7 @@ final class WorkflowRun
             }
         } finally {
             self::$current = null;
-            $this->flushLogs();
+            $this->log->flush();
         }
         return $this->commands;
     }
@@ -141,23 +133,7 @@ final class WorkflowRun
     /** The worker's logger behind a replay filter. */
     public function logger(): \Psr\Log\LoggerInterface
     {
-        return new ReplaySafeLogger($this);
-    }
-
-    /** Keeps a record until the activation is over: loggers read the clock, which workflow code may not. */
-    public function bufferLog(mixed $level, mixed $message, array $context): void
-    {
-        if ($this->logger !== null) {
-            $this->logRecords[] = [$level, $message, $context];
-        }
-    }
-
-    private function flushLogs(): void
-    {
-        [$records, $this->logRecords] = [$this->logRecords, []];
-        foreach ($records as [$level, $message, $context]) {
-            $this->logger?->log($level, $message, $context);
-        }
+        return $this->log;
     }
 
     public function instance(): object
@@ -178,23 +154,16 @@ final class WorkflowRun
     /** Queues the workflow method; called once, after the first activation's handlers were queued. */
     public function startMain(\Closure $body): void
     {
-        $this->main = new \Fiber($body);
-        $this->scopes[$this->main] = $this->root;
-        $this->ready->enqueue([$this->main, null, null]);
+        $this->main = $this->startHandler($body, $this->scopes->root);
     }
 
     /** Queues a Fiber in $scope (default: the caller's scope, or the root for handlers). */
-    public function startHandler(\Closure $body, ?CancellationScope $scope = null): void
+    public function startHandler(\Closure $body, ?CancellationScope $scope = null): \Fiber
     {
         $fiber = new \Fiber($body);
-        $this->scopes[$fiber] = $scope ?? $this->currentScope();
+        $this->scopes->assign($fiber, $scope ?? $this->scopes->current());
         $this->ready->enqueue([$fiber, null, null]);
-    }
-
-    public function currentScope(): CancellationScope
-    {
-        $fiber = \Fiber::getCurrent();
-        return ($fiber === null ? null : ($this->scopes[$fiber] ?? null)) ?? $this->root;
+        return $fiber;
     }
 
     public function isCancelRequested(): bool
@@ -202,45 +171,34 @@ final class WorkflowRun
         return $this->cancelRequested;
     }
 
+    /** Whether $error fails the workflow or an update (true) or the workflow task (false). */
+    public function failsWorkflow(\Throwable $error): bool
+    {
+        return WorkflowOutcome::failsWorkflow($error, $this->failureExceptionTypes);
+    }
+
     /** The workflow was asked to cancel: cancel the root scope. */
     public function requestCancel(): void
     {
         if (!$this->cancelRequested) {
             $this->cancelRequested = true;
-            $this->cancelScope($this->root);
+            $this->cancelScope($this->scopes->root);
         }
     }
 
-    /**
-     * Cancels every wait of the Fibers in $scope: timers and conditions wake their Fiber with a
-     * CanceledFailure at once; activities are asked to cancel and keep their Fiber waiting for the outcome.
-     */
+    /** Cancels $scope and what is within it: waits end or are asked to cancel; later waits fail at once. */
     public function cancelScope(CancellationScope $scope): void
     {
         $scope->cancelled = true;
-        $wake = new \SplObjectStorage();
-        foreach ($this->pending as $kind => $waits) {
-            foreach ($waits as $seq => [, $fiber, $onCancel]) {
-                if ($onCancel !== null && $this->scopeOf($fiber)->isWithin($scope) && !$onCancel()) {
-                    unset($this->pending[$kind][$seq]);
-                    $wake->attach($fiber);
-                }
-            }
-        }
-        foreach ($this->conditions as $id => [, $fiber]) {
-            if ($this->scopeOf($fiber)->isWithin($scope)) {
-                unset($this->conditions[$id]);
-                $wake->attach($fiber);
-            }
-        }
-        foreach ($wake as $fiber) {
-            $this->ready->enqueue([$fiber, null, CanceledFailure::create('cancelled')]);
-        }
+        $this->waits->cancelScope($scope);
     }
 
-    private function scopeOf(\Fiber $fiber): CancellationScope
+    /** @throws CanceledFailure the calling Fiber's scope was cancelled: a wait it would start ends before it begins */
+    public function throwIfCancelled(): void
     {
-        return $this->scopes[$fiber] ?? $this->root;
+        if ($this->scopes->current()->isCancelled()) {
+            throw CanceledFailure::create('cancelled');
+        }
     }
 
     /** Seeds the run's randomness from the core's u64 seed (PHP's signed int, bit for bit; SplitMix64-expanded). */
@@ -253,30 +211,6 @@ final class WorkflowRun
     {
         $this->assertMayAct();
         return $this->randomizer;
-    }
-
-    public function notifyPatch(string $patchId): void
-    {
-        $this->notifiedPatches[$patchId] = true;
-    }
-
-    /**
-     * Replaying, a patch is on only if history has its marker; otherwise it is on, and the marker is recorded.
-     * The core's patches are booleans: there is no version number to return.
-     */
-    public function patched(string $patchId, bool $deprecated): bool
-    {
-        if (!isset($this->patches[$patchId])) {
-            $on = !$this->replaying || isset($this->notifiedPatches[$patchId]);
-            if ($on) {
-                $this->command(new WorkflowCommand(['set_patch_marker' => new SetPatchMarker([
-                    'patch_id' => $patchId,
-                    'deprecated' => $deprecated,
-                ])]));
-            }
-            $this->patches[$patchId] = $on;
-        }
-        return $this->patches[$patchId];
     }
 
     public function nextSequence(string $kind): int
@@ -293,28 +227,24 @@ final class WorkflowRun
 
     /**
      * Suspends the calling Fiber until the core resolves ($kind, $seq); returns what $onResolve makes of the
-     * resolution (or throws what it throws).
+     * resolution (or throws what it throws). In a cancelled scope the wait is cancelled as it starts.
      *
      * @param \Closure(mixed): mixed $onResolve
      * @param ?\Closure(): bool $onCancel emits what cancels the wait; true = keep waiting for the resolution
+     * @throws CanceledFailure the wait was cancelled and ended without a resolution
      */
     public function suspend(string $kind, int $seq, \Closure $onResolve, ?\Closure $onCancel = null): mixed
     {
         $this->assertMayAct();
         $fiber = \Fiber::getCurrent() ?? throw new \LogicException('a workflow can only wait inside its own Fiber');
-        $resume = function (mixed $resolution) use ($fiber, $onResolve): void {
-            try {
-                $this->ready->enqueue([$fiber, $onResolve($resolution), null]);
-            } catch (\Throwable $e) {
-                $this->ready->enqueue([$fiber, null, $e]);
-            }
-        };
-        if (\array_key_exists($seq, $this->early[$kind] ?? [])) {
-            $resolution = $this->early[$kind][$seq];
-            unset($this->early[$kind][$seq]);
+        [$early, $resolution] = $this->waits->takeEarly($kind, $seq);
+        if ($early) {
             return $onResolve($resolution);
         }
-        $this->pending[$kind][$seq] = [$resume, $fiber, $onCancel];
+        $this->waits->add($kind, $seq, new PendingWait($fiber, $onResolve, $onCancel));
+        if ($this->scopes->of($fiber)->isCancelled() && $this->waits->cancel($kind, $seq)) {
+            throw CanceledFailure::create('cancelled');
+        }
         // A suspended Fiber's own frame must not hold it, or eviction could not destroy it by releasing it.
         unset($fiber);
         return \Fiber::suspend();
@@ -324,40 +254,33 @@ final class WorkflowRun
     public function resolve(string $kind, int $seq, mixed $resolution): void
     {
         // A child's result can come in the same activation as its start, before its Fiber waits for it.
-        if ($kind === 'child' && !isset($this->pending[$kind][$seq]) && $seq <= ($this->sequences['child'] ?? 0)) {
-            $this->early[$kind][$seq] = $resolution;
+        if ($kind === 'child' && !$this->waits->isPending($kind, $seq) && $seq <= ($this->sequences['child'] ?? 0)) {
+            $this->waits->keepEarly($kind, $seq, $resolution);
             return;
         }
-        [$resume] = $this->pending[$kind][$seq] ?? throw new \LogicException(
-            "the core resolved $kind #$seq, which this run never started (non-determinism?)"
-        );
-        unset($this->pending[$kind][$seq]);
-        $resume($resolution);
+        $this->waits->resolve($kind, $seq, $resolution);
     }
 
     /** Forgets a wait that will never be resolved (a cancelled timer). */
     public function forget(string $kind, int $seq): void
     {
-        unset($this->pending[$kind][$seq]);
+        $this->waits->forget($kind, $seq);
     }
 
-    /** Suspends the calling Fiber until $condition is true (checked after every state change). */
-    public function waitUntil(\Closure $condition): int
+    /**
+     * Records that the calling Fiber waits until $condition is true (checked after every state change); the
+     * caller then suspends. A cancellable wait ends with a CanceledFailure when its scope is cancelled.
+     */
+    public function waitUntil(\Closure $condition, bool $cancellable = true): int
     {
         $this->assertMayAct();
-        $id = ++$this->conditionIds;
-        $this->conditions[$id] = [$condition, \Fiber::getCurrent()];
-        return $id;
+        $fiber = \Fiber::getCurrent() ?? throw new \LogicException('a workflow can only wait inside its own Fiber');
+        return $this->waits->addCondition($condition, $fiber, $cancellable);
     }
 
     public function dropCondition(int $id): void
     {
-        unset($this->conditions[$id]);
-    }
-
-    public function isFinished(): bool
-    {
-        return $this->finished;
+        $this->waits->dropCondition($id);
     }
 
     /** Runs a query handler read-only: any command or wait inside it is an error. */
@@ -384,8 +307,9 @@ final class WorkflowRun
     {
         $this->evicting = true;
         $fibers = $this->liveFibers();
-        [$this->main, $this->pending, $this->conditions, $this->early] = [null, [], [], []];
-        [$this->ready, $this->scopes] = [new \SplQueue(), new \WeakMap()];
+        $this->waits->clear();
+        $this->scopes->clear();
+        [$this->main, $this->ready] = [null, new \SplQueue()];
         self::$current = $this;
         try {
             foreach (array_keys($fibers) as $key) {
@@ -408,8 +332,7 @@ final class WorkflowRun
     public function liveFibers(): array
     {
         $fibers = new \SplObjectStorage();
-        foreach ([$this->main, ...array_column(array_merge(...array_values($this->pending)), 1),
-            ...array_column($this->conditions, 1), ...array_column(iterator_to_array($this->ready), 0)] as $fiber) {
+        foreach ([$this->main, ...$this->waits->fibers(), ...array_column(iterator_to_array($this->ready), 0)] as $fiber) {
             if ($fiber !== null && !$fiber->isTerminated()) {
                 $fibers->attach($fiber);
             }
@@ -424,7 +347,7 @@ final class WorkflowRun
                 [$fiber, $value, $error] = $this->ready->dequeue();
                 $this->step($fiber, $value, $error);
             }
-        } while (!$this->finished && $this->wakeFirstTrueCondition());
+        } while (!$this->finished && $this->waits->wakeFirstTrueCondition());
     }
 
     private function step(\Fiber $fiber, mixed $value, ?\Throwable $error): void
@@ -457,18 +380,6 @@ final class WorkflowRun
     {
         $this->commands[] = $command;
         $this->finished = true;
-    }
-
-    private function wakeFirstTrueCondition(): bool
-    {
-        foreach ($this->conditions as $id => [$condition, $fiber]) {
-            if ($condition()) {
-                unset($this->conditions[$id]);
-                $this->ready->enqueue([$fiber, true, null]);
-                return true;
-            }
-        }
-        return false;
     }
 
     /** @throws \LogicException inside a query, during eviction, or after the workflow finished */

@@ -22,7 +22,7 @@ final class TaskFailureTest extends ServerTestCase
         $queue = 'php-task-failure-' . bin2hex(random_bytes(4));
         $buggy = self::worker($queue, []);
         $handle = $this->start($queue, 'PhpBuggy');
-        $failure = $this->awaitTaskFailure($handle)->getMessage();
+        $failure = $this->awaitTaskFailureOf($handle)->getMessage();
         self::assertSame('bug in workflow code', $failure);
         self::assertSame(WorkflowExecutionStatus::Running, $handle->describe()->getStatus());
         self::assertSame(0, $buggy->stop());
@@ -36,8 +36,8 @@ final class TaskFailureTest extends ServerTestCase
         $worker = self::worker($queue, []);
         $handle = $this->start($queue, 'PhpReadsClock');
         self::assertMatchesRegularExpression(
-            '~^time\(\) is not deterministic in workflow code \(called at .*/Fixtures/Workflows\.php:\d+\); use Workflow::now\(\)$~',
-            $this->awaitTaskFailure($handle)->getMessage(),
+            '~^time\(\) is not deterministic in workflow code \(called at .*/Fixtures/TaskFailureWorkflows\.php:\d+\); use Workflow::now\(\)$~',
+            $this->awaitTaskFailureOf($handle)->getMessage(),
         );
         self::assertSame(0, $worker->stop());
         self::assertSame('read the workflow clock', self::resultOnFixedWorker($queue, $handle));
@@ -49,7 +49,7 @@ final class TaskFailureTest extends ServerTestCase
         $worker = self::worker($queue, []);
         // The default 10 s task timeout: the 2 s deadlock budget must end the task before the server does.
         $spinning = $this->start($queue, 'PhpSpins', 10);
-        $failure = $this->awaitTaskFailure($spinning);
+        $failure = $this->awaitTaskFailureOf($spinning);
         self::assertMatchesRegularExpression('/^potential deadlock: workflow code ran (\d+) ms without yielding/',
             $failure->getMessage());
         preg_match('/ran (\d+) ms/', $failure->getMessage(), $ran);
@@ -105,21 +105,9 @@ final class TaskFailureTest extends ServerTestCase
     }
 
     /** The first WorkflowTaskFailed event's failure, once the history has one; fails the test if none comes. */
-    private function awaitTaskFailure(WorkflowHandle $handle): \TrueAsync\Temporal\Api\Failure\V1\Failure
+    private function awaitTaskFailureOf(WorkflowHandle $handle): \TrueAsync\Temporal\Api\Failure\V1\Failure
     {
-        $failure = self::eventuallyAccepted(fn () => $this->taskFailure($handle), fn ($f) => $f !== null);
-        self::assertNotNull($failure, 'the workflow task did not fail');
-        return $failure;
-    }
-
-    private function taskFailure(WorkflowHandle $handle): ?\TrueAsync\Temporal\Api\Failure\V1\Failure
-    {
-        foreach ($handle->fetchHistory()->getEvents() as $event) {
-            if ($event->getEventType() === EventType::EVENT_TYPE_WORKFLOW_TASK_FAILED) {
-                return $event->getWorkflowTaskFailedEventAttributes()->getFailure();
-            }
-        }
-        return null;
+        return self::awaitTaskFailure($handle) ?? self::fail('the workflow task did not fail');
     }
 
     /** @return array{string, string} the first SDK name and version recorded in a WorkflowTaskCompleted event */

@@ -4,8 +4,6 @@ declare(strict_types=1);
 
 namespace TrueAsync\Temporal\Tests\Integration\Workflow;
 
-use TrueAsync\Temporal\Client\WorkflowHandle;
-use TrueAsync\Temporal\Client\WorkflowOptions;
 use TrueAsync\Temporal\Client\WorkflowExecutionStatus;
 use TrueAsync\Temporal\Workflow\ParentClosePolicy;
 use TrueAsync\Temporal\Exception\Failure\ApplicationFailure;
@@ -13,33 +11,11 @@ use TrueAsync\Temporal\Exception\Failure\CanceledFailure;
 use TrueAsync\Temporal\Exception\WorkflowFailedException;
 use TrueAsync\Temporal\Exception\WorkflowUpdateFailedException;
 use TrueAsync\Temporal\Tests\Integration\PythonTestWorker;
-use TrueAsync\Temporal\Tests\Integration\ServerTestCase;
 use TrueAsync\Temporal\Tests\Integration\TestSearchAttributes;
-use TrueAsync\Temporal\Tests\Integration\Worker\ChildProcess;
 
 /** PHP workflows on Fibers, with PHP activities, in a PHP worker process; driven by the PHP client. */
-class WorkflowEngineTest extends ServerTestCase
+class WorkflowEngineTest extends WorkflowWorkerTestCase
 {
-    protected const CACHE_SIZE = 1000;
-
-    private static ChildProcess $worker;
-    private static string $queue;
-
-    public static function setUpBeforeClass(): void
-    {
-        self::$queue = 'php-workflows-' . static::CACHE_SIZE . '-' . bin2hex(random_bytes(4));
-        $extension = getenv('TEMPORAL_EXT_SO') ?: \dirname(__DIR__, 3) . '/build/ext/modules/temporal.so';
-        self::$worker = ChildProcess::start([PHP_BINARY, '-d', "extension=$extension",
-            __DIR__ . '/Fixtures/workflow-worker.php', self::$queue, (string) static::CACHE_SIZE], 'php-workflow-worker');
-        self::$worker->waitFor('worker ready');
-    }
-
-    public static function tearDownAfterClass(): void
-    {
-        $code = self::$worker->stop();
-        self::assertSame(0, $code, self::$worker->output());
-    }
-
     public function testActivitiesThroughAStubAndByName(): void
     {
         self::assertSame(['Hello, Ada!', 'Hello, Ada again!', 'PhpGreeting'],
@@ -270,15 +246,8 @@ class WorkflowEngineTest extends ServerTestCase
     public function testCancellingAnExternalWorkflow(): void
     {
         $target = $this->start('PhpCancellable', []);
-        usleep(500_000);
         self::assertSame('cancellation requested', $this->start('PhpCancelExternal', [$target->getId()])->result(30));
         self::assertSame(WorkflowExecutionStatus::Canceled, self::eventually(fn () => $target->describe()->getStatus(),
             WorkflowExecutionStatus::Canceled));
-    }
-
-    private function start(string $type, array $args): WorkflowHandle
-    {
-        return self::client()->start($type, $args, WorkflowOptions::new()->withTaskQueue(self::$queue)
-            ->withWorkflowId(strtolower($type) . '-' . bin2hex(random_bytes(6))));
     }
 }

@@ -239,36 +239,6 @@ final class ScopeCancellationWorkflow
 }
 
 #[WorkflowInterface]
-final class ParentWorkflow
-{
-    #[WorkflowMethod(name: 'PhpParent')]
-    public function run(string $name): array
-    {
-        $child = Workflow::executeChildWorkflow('PhpGreeting', [$name]);
-        $counted = Workflow::executeChildWorkflow('PhpCountdown', [3, []],
-            Workflow\ChildWorkflowOptions::new()->withParentClosePolicy(Workflow\ParentClosePolicy::Abandon));
-        return ['child' => $child, 'countdown' => $counted];
-    }
-}
-
-#[WorkflowInterface]
-final class StartChildWorkflow
-{
-    /** Starts a PhpSignalQuery child, goes on while it runs, signals it, then waits for its total. */
-    #[WorkflowMethod(name: 'PhpStartChild')]
-    public function run(): array
-    {
-        $child = Workflow::startChildWorkflow('PhpSignalQuery', [], Workflow\ChildWorkflowOptions::new()
-            ->withWorkflowId(Workflow::getInfo()->workflowId . '-child'), 'int');
-        $started = $child->getFirstExecutionRunId() !== '';
-        $child->signal('add', [2]);
-        $child->signal('add', [3]);
-        $child->signal('finish');
-        return [$child->getWorkflowId(), $started, $child->getResult()];
-    }
-}
-
-#[WorkflowInterface]
 final class CountdownWorkflow
 {
     /** Continues as new until $remaining is 0, carrying the run ids seen so far. */
@@ -362,21 +332,6 @@ final class UpsertWorkflow
 }
 
 #[WorkflowInterface]
-final class BuggyWorkflow
-{
-    /** The "bug" is fixed by deploying a worker started with WORKFLOW_BUG_FIXED=1 (a new code version). */
-    #[WorkflowMethod(name: 'PhpBuggy')]
-    public function run(): string
-    {
-        Workflow::sleep(0.1);
-        if (getenv('WORKFLOW_BUG_FIXED') !== '1') {
-            throw new \DomainException('bug in workflow code');
-        }
-        return 'fixed';
-    }
-}
-
-#[WorkflowInterface]
 final class DynamicWorkflow
 {
     private array $seen = [];
@@ -432,80 +387,3 @@ final class PatchV3Workflow
     }
 }
 
-#[WorkflowInterface]
-final class ClockReadingWorkflow
-{
-    #[WorkflowMethod(name: 'PhpReadsClock')]
-    public function run(): string
-    {
-        Workflow::sleep(0.1);
-        $now = getenv('WORKFLOW_BUG_FIXED') === '1' ? Workflow::now()->getTimestamp() : time();
-        return $now > 0 ? 'read the workflow clock' : 'no clock';
-    }
-}
-
-#[WorkflowInterface]
-final class SpinningWorkflow
-{
-    #[WorkflowMethod(name: 'PhpSpins')]
-    public function run(): string
-    {
-        Workflow::sleep(0.1);
-        if (getenv('WORKFLOW_BUG_FIXED') !== '1') {
-            while (true) {
-                try {
-                    for (;;) {
-                    }
-                } catch (\Throwable) {
-                    // a catch-all must not keep the guard from stopping this
-                }
-            }
-        }
-        return 'no longer spins';
-    }
-}
-
-#[WorkflowInterface]
-final class ParentClosePolicyWorkflow
-{
-    /** Starts a long child with $policy, lets it start, then completes without waiting for it. */
-    #[WorkflowMethod(name: 'PhpParentClosePolicy')]
-    public function run(string $policy, string $childId): string
-    {
-        Workflow::async(fn () => Workflow::executeChildWorkflow('PhpCancellable', [], Workflow\ChildWorkflowOptions::new()
-            ->withWorkflowId($childId)->withParentClosePolicy(Workflow\ParentClosePolicy::from((int) $policy))));
-        Workflow::sleep(1);
-        return 'parent closed';
-    }
-}
-
-#[WorkflowInterface]
-final class CancelChildWorkflow
-{
-    /** Cancels the branch its child runs in; the child ends cancelled and the parent sees why. */
-    #[WorkflowMethod(name: 'PhpCancelChild')]
-    public function run(string $childId): string
-    {
-        $branch = Workflow::async(fn () => Workflow::executeChildWorkflow('PhpCancellable', [],
-            Workflow\ChildWorkflowOptions::new()->withWorkflowId($childId)));
-        Workflow::sleep(1);
-        $branch->cancel();
-        try {
-            $branch->await();
-            return 'child completed';
-        } catch (TemporalFailure $e) {
-            return (new \ReflectionClass($e))->getShortName() . ' <- ' . (new \ReflectionClass($e->getPrevious()))->getShortName();
-        }
-    }
-}
-
-#[WorkflowInterface]
-final class CancelExternalWorkflow
-{
-    #[WorkflowMethod(name: 'PhpCancelExternal')]
-    public function run(string $targetId): string
-    {
-        Workflow::cancelExternalWorkflow($targetId);
-        return 'cancellation requested';
-    }
-}

@@ -14,6 +14,10 @@ use TrueAsync\Temporal\Worker\WorkerOptions;
 
 require __DIR__ . '/../../../bootstrap.php';
 require_once __DIR__ . '/Workflows.php';
+require_once __DIR__ . '/ChildWorkflows.php';
+require_once __DIR__ . '/TaskFailureWorkflows.php';
+require_once __DIR__ . '/CancellationWorkflows.php';
+require_once __DIR__ . '/UpdateAttemptsWorkflow.php';
 require_once __DIR__ . '/../../TestSearchAttributes.php';
 
 $factory = WorkerFactory::create(Client::connect(ConnectionOptions::new((string) getenv('TEMPORAL_ADDRESS'))));
@@ -44,6 +48,9 @@ $factory->newWorker($argv[1], $options)
         Fixtures\ParentClosePolicyWorkflow::class,
         Fixtures\CancelChildWorkflow::class,
         Fixtures\CancelExternalWorkflow::class,
+        Fixtures\SleeperWorkflow::class,
+        Fixtures\CancellationProbeWorkflow::class,
+        Fixtures\UpdateAttemptsWorkflow::class,
     )
     ->registerDynamicWorkflow(Fixtures\DynamicWorkflow::class)
     ->registerActivity(new Fixtures\GreetingActivities());
