@@ -126,6 +126,19 @@ abstract class ServerTestCase extends TestCase
         return [proc_close($process), (string) $stdout, (string) $stderr];
     }
 
+    /** A file name that does not exist yet, for a test's process to create when something has happened. */
+    protected static function markerFile(): string
+    {
+        return sys_get_temp_dir() . '/php-temporal-marker-' . bin2hex(random_bytes(8));
+    }
+
+    /** Waits until $file exists (an activity has started, say); fails the test if it does not within $seconds. */
+    protected static function awaitFile(string $file, float $seconds = 60.0): void
+    {
+        self::assertTrue(self::eventually(fn (): bool => is_file($file), true, $seconds), "$file never appeared");
+        unlink($file);
+    }
+
     /** The failure of the run's first failed workflow task, once history has one (null when none came in time). */
     protected static function awaitTaskFailure(WorkflowHandle $handle): ?Failure
     {

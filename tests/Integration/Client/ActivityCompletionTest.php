@@ -78,7 +78,7 @@ final class ActivityCompletionTest extends ServerTestCase
 
         $this->assertFalse($activities->heartbeat($token, 'progress', 1));
         $handle->cancel();
-        $deadline = microtime(true) + 10;
+        $deadline = microtime(true) + 60;
         while (!$activities->heartbeatById($handle->getId(), null, '1') && microtime(true) < $deadline) {
             usleep(100_000);
         }

@@ -126,8 +126,9 @@ final class ActivityWorkerTest extends ServerTestCase
     /** Runs last: the worker process is stopped by it. */
     public function testSigtermShutsDownGracefullyAndFinishesTheActivityInFlight(): void
     {
-        $handle = $this->start(['name' => 'php.slow', 'args' => [2.0], 'heartbeat_timeout' => 5]);
-        usleep(800_000);
+        $started = self::markerFile();
+        $handle = $this->start(['name' => 'php.slow', 'args' => [2.0, $started], 'heartbeat_timeout' => 5]);
+        self::awaitFile($started);
         self::assertSame(0, self::$phpWorker->stop(SIGTERM), self::$phpWorker->output());
         self::assertSame(['result' => 'finished'], $handle->result(30));
         self::assertStringContainsString('worker stopped', self::$phpWorker->output());

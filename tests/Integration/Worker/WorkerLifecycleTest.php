@@ -36,10 +36,11 @@ final class WorkerLifecycleTest extends ServerTestCase
     public function testKilledWorkersActivityIsRetriedByANewWorkerAfterItsHeartbeatTimeout(): void
     {
         $queue = 'lifecycle-kill-' . bin2hex(random_bytes(4));
-        $handle = $this->callActivity($queue, 'php.slow', [1.0], ['heartbeat_timeout' => 2, 'max_attempts' => 2]);
+        $started = self::markerFile();
+        $handle = $this->callActivity($queue, 'php.slow', [1.0, $started], ['heartbeat_timeout' => 2, 'max_attempts' => 2]);
         $first = self::phpWorker($queue);
         $first->waitFor('worker ready');
-        usleep(500_000);
+        self::awaitFile($started);
         self::assertSame(128 + SIGKILL, $first->stop(SIGKILL, 5.0), 'killed mid-activity, no graceful exit');
         $second = self::phpWorker($queue);
         try {

@@ -86,8 +86,7 @@ final class WorkerProcessesTest extends ServerTestCase
         $queue = self::queue('separate');
         [$workflows, $activities] = [self::workflowWorker($queue), self::activityWorker("$queue-activities")];
         try {
-            $this->callActivity('php.block', "$queue-activities");
-            usleep(500_000);
+            self::awaitFile($this->callActivity('php.block', "$queue-activities"));
             $handles = array_map(fn () => $this->start($queue, 'PhpTimer', [0.1]), range(1, 20));
             array_walk($handles, fn (WorkflowHandle $handle) => $handle->result(60));
             self::assertSame(0, $this->taskTimeouts($handles));
@@ -103,8 +102,7 @@ final class WorkerProcessesTest extends ServerTestCase
         $queue = self::queue('shared');
         $worker = self::workflowWorker($queue);
         try {
-            $this->callActivity('wf.block', $queue);
-            usleep(500_000);
+            self::awaitFile($this->callActivity('wf.block', $queue));  // the process is blocked from here
             $handles = array_map(fn () => $this->start($queue, 'PhpTimer', [0.1]), range(1, 5));
             array_walk($handles, fn (WorkflowHandle $handle) => $handle->result(60));
             self::assertGreaterThan(0, $this->taskTimeouts($handles), 'workflow tasks timed out while the process blocked');
@@ -113,11 +111,14 @@ final class WorkerProcessesTest extends ServerTestCase
         }
     }
 
-    private function callActivity(string $name, string $queue): WorkflowHandle
+    /** Starts a workflow calling the blocking activity $name; returns the file the activity creates as it starts. */
+    private function callActivity(string $name, string $queue): string
     {
-        return self::client()->start('RunActivity', [['name' => $name, 'args' => [self::BLOCK_SECONDS],
+        $started = self::markerFile();
+        self::client()->start('RunActivity', [['name' => $name, 'args' => [self::BLOCK_SECONDS, $started],
             'task_queue' => $queue, 'start_to_close' => 60]], WorkflowOptions::new()->withTaskQueue(self::$callersQueue)
             ->withWorkflowId('blocker-' . bin2hex(random_bytes(6))));
+        return $started;
     }
 
     /** @param list<WorkflowHandle> $handles */

@@ -101,7 +101,7 @@ class WorkflowEngineTest extends WorkflowWorkerTestCase
     public function testCancelledWorkflowRunsDetachedCleanupAndEndsCancelled(): void
     {
         $handle = $this->start('PhpCancellable', []);
-        usleep(500_000);
+        self::eventually(fn () => $handle->query('cleanup'), 'none');  // its first task is done: it sleeps
         $handle->cancel();
         try {
             $handle->result(30);

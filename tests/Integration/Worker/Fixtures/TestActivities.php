@@ -80,16 +80,18 @@ final class TestActivities
         return 'this return value is ignored';
     }
 
-    /** Blocks the whole worker process (a synchronous call on stock PHP). */
-    public function block(int $seconds): string
+    /** Blocks the whole worker process (a synchronous call on stock PHP); creates $startedFile first. */
+    public function block(int $seconds, string $startedFile = ''): string
     {
+        $startedFile === '' || touch($startedFile);
         sleep($seconds);
         return 'unblocked';
     }
 
-    /** Runs long enough for a shutdown to arrive while it is in flight. */
-    public function slow(float $seconds): string
+    /** Runs long enough for a shutdown to arrive while it is in flight; creates $startedFile first. */
+    public function slow(float $seconds, string $startedFile = ''): string
     {
+        $startedFile === '' || touch($startedFile);
         $deadline = microtime(true) + $seconds;
         while (microtime(true) < $deadline) {
             usleep(50_000);

@@ -35,9 +35,10 @@ class GreetingActivities
         return "attempt {$info->attempt}" . ($info->isLocal ? ', local' : '');
     }
 
-    /** Blocks the whole worker process (a synchronous call on stock PHP). */
-    public function block(int $seconds): string
+    /** Blocks the whole worker process (a synchronous call on stock PHP); creates $startedFile first. */
+    public function block(int $seconds, string $startedFile = ''): string
     {
+        $startedFile === '' || touch($startedFile);
         sleep($seconds);
         return 'unblocked';
     }
