@@ -49,7 +49,9 @@ case "$mode" in
         # run-tests.php -m sets USE_ZEND_ALLOC=0 and counts any valgrind output as a LEAK (a failure).
         export VALGRIND_OPTS="--suppressions=$ROOT/ext/tests/valgrind.supp --leak-check=full \
 --show-leak-kinds=definite --errors-for-leak-kinds=definite --num-callers=40"
-        args+=(-m)
+        # A test per core: valgrind runs a process's threads one at a time, so each test keeps one core busy
+        # (most of a test's time is valgrind starting PHP and the bridge, not the test).
+        args+=(-m -j"$(nproc)")
         ;;
     asan)
         # php itself is not instrumented: the sanitizer runtimes are preloaded into every test process (and

@@ -14,7 +14,7 @@ var_dump(CompletionQueue::pendingCount());
 unset($abandoned);
 var_dump(CompletionQueue::pendingCount());
 
-$deadline = hrtime(true) + 10e9;
+$deadline = hrtime(true) + 30e9;
 while (CompletionQueue::pendingCount() > 0 && hrtime(true) < $deadline) {
     CompletionQueue::wait(100);
 }

@@ -20,7 +20,7 @@ var_dump(CompletionQueue::wait(0));
 $connection = Connection::connect(connectOptions([
     'target' => temporalAddress(),
     'metadata' => ['x-test-suite' => 'ext', 'x-blob-bin' => base64_encode("\x00\x01")],
-    'connect_timeout_ms' => 5000,
+    'connect_timeout_ms' => 30000,
     'retry' => false,
 ]), new CancellationToken());
 var_dump($connection instanceof Connection);

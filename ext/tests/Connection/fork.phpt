@@ -40,7 +40,7 @@ var_dump($poll->wait(100));
 $pid = pcntl_fork();
 if ($pid === 0) {
     echo "child:\n";
-    attempt('wait for the parent\'s operation', fn() => $poll->wait(5000));
+    attempt('wait for the parent\'s operation', fn() => $poll->wait(30000));
     attempt('its result', fn() => $poll->getResult());
     attempt('reported', fn() => CompletionQueue::wait(0) === [$poll]);
     attempt('the parent\'s connection', fn() => $connection->rpcCall('WorkflowService', 'GetSystemInfo', ''));
@@ -55,7 +55,7 @@ echo "parent:\n";
 var_dump(pcntl_wifexited($status), pcntl_wexitstatus($status));
 var_dump($poll->isDone());
 $token->cancel();
-var_dump($poll->wait(10000));
+var_dump($poll->wait(30000));
 attempt('its result', fn() => $poll->getResult());
 attempt('the connection', fn() => $connection->rpcCall('WorkflowService', 'GetSystemInfo', '') !== '');
 ?>

@@ -20,11 +20,11 @@ $info = $connection->startRpcCall('WorkflowService', 'GetSystemInfo', '');
 $connection = null;
 gc_collect_cycles();
 
-var_dump($info->wait(10000));
+var_dump($info->wait(30000));
 var_dump(strlen($info->getResult()) > 0);
 
 $token->cancel();
-var_dump($poll->wait(10000));
+var_dump($poll->wait(30000));
 try {
     $poll->getResult();
 } catch (CancelledException $e) {
@@ -36,7 +36,7 @@ echo "freed while nobody waits, then the operations too:\n";
 $connection = connectToServer();
 $last = $connection->startRpcCall('WorkflowService', 'GetSystemInfo', '');
 unset($connection, $last);
-$deadline = hrtime(true) + 10e9;
+$deadline = hrtime(true) + 30e9;
 while (CompletionQueue::pendingCount() > 0 && hrtime(true) < $deadline) {
     CompletionQueue::wait(100);
 }

@@ -23,7 +23,7 @@ var_dump(str_contains($attributes, 'WorkflowType'));
 
 echo "every argument:\n";
 $response = $connection->rpcCall('WorkflowService', 'DescribeNamespace', describeNamespaceRequest('default'),
-    5000, ['x-test-suite' => 'ext', 'x-trace-bin' => base64_encode("\x00\xff")], new CancellationToken(), true);
+    30000, ['x-test-suite' => 'ext', 'x-trace-bin' => base64_encode("\x00\xff")], new CancellationToken(), true);
 var_dump(str_contains($response, 'default'));
 
 echo "named arguments:\n";

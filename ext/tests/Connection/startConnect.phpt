@@ -13,7 +13,7 @@ use TrueAsync\Temporal\Core\PendingOperation;
 $operation = Connection::startConnect(connectOptions());
 var_dump($operation instanceof PendingOperation, CompletionQueue::pendingCount());
 $ready = [];
-$deadline = hrtime(true) + 10e9;
+$deadline = hrtime(true) + 30e9;
 while ($ready === [] && hrtime(true) < $deadline) {
     $ready = CompletionQueue::wait(1000);
 }

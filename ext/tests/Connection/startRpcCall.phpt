@@ -18,7 +18,7 @@ $missing = $connection->startRpcCall('WorkflowService', 'DescribeNamespace', des
 var_dump(CompletionQueue::pendingCount());
 
 $reported = [];
-$deadline = hrtime(true) + 10e9;
+$deadline = hrtime(true) + 30e9;
 while (count($reported) < 21 && hrtime(true) < $deadline) {
     foreach (CompletionQueue::wait(1000) as $operation) {
         $reported[$operation->getId()] = ($reported[$operation->getId()] ?? 0) + 1;

@@ -19,10 +19,11 @@ $polls = [
 echo "in flight:\n";
 var_dump($polls[0]->wait(200), $polls[1]->isDone());
 
+// The cancel, not the poll's own end, completes them: CancelledException, within 30 s (an idle long poll lasts
+// about a minute). A tighter bound would measure the machine, not the cancel.
 $token->cancel();
-$start = hrtime(true);
 foreach ($polls as $poll) {
-    var_dump($poll->wait(10000));
+    var_dump($poll->wait(30000));
     try {
         $poll->getResult();
     } catch (CancelledException $e) {
@@ -30,7 +31,6 @@ foreach ($polls as $poll) {
         var_dump($e instanceof TemporalException);
     }
 }
-var_dump((hrtime(true) - $start) / 1e9 < 5);
 
 echo "the connection still works:\n";
 var_dump(strlen($connection->rpcCall('WorkflowService', 'GetSystemInfo', '')) > 0);
@@ -51,7 +51,6 @@ TrueAsync\Temporal\Core\CancelledException: operation cancelled
 bool(true)
 bool(true)
 TrueAsync\Temporal\Core\CancelledException: operation cancelled
-bool(true)
 bool(true)
 the connection still works:
 bool(true)

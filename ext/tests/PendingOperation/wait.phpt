@@ -28,7 +28,7 @@ var_dump($poll->isDone());
 
 echo "done after cancelling:\n";
 $token->cancel();
-var_dump($poll->wait(10000), $poll->isDone());
+var_dump($poll->wait(30000), $poll->isDone());
 ?>
 --EXPECT--
 no limit:

@@ -23,7 +23,7 @@ var_dump($poll->wait(100));
 $pid = pcntl_fork();
 if ($pid === 0) {
     echo "child:\n";
-    attempt('the parent\'s poll', fn() => settle($poll, 5000));
+    attempt('the parent\'s poll', fn() => settle($poll));
     attempt('startPollActivityTask', fn() => $worker->startPollActivityTask());
     attempt('startPollWorkflowActivation', fn() => $worker->startPollWorkflowActivation());
     attempt('validate', fn() => $worker->validate());

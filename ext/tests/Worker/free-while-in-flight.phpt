@@ -29,7 +29,7 @@ gc_collect_cycles();
 var_dump($reference->get());
 var_dump(settle($workflowPoll));
 
-$deadline = hrtime(true) + 10e9;
+$deadline = hrtime(true) + 30e9;
 while (CompletionQueue::pendingCount() > 0 && hrtime(true) < $deadline) {
     CompletionQueue::wait(100);
 }
