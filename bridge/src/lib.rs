@@ -13,6 +13,7 @@ mod replay;
 mod rpc;
 mod rpc_generated;
 mod runtime;
+mod transport_error;
 mod worker;
 mod worker_options;
 

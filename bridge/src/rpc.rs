@@ -174,5 +174,6 @@ fn past_deadline(status: Status, limit: Option<Duration>, started: tokio::time::
 }
 
 fn grpc_error(op_id: u64, status: tonic::Status) -> TbCompletion {
-    TbCompletion::grpc_error(op_id, status.code() as i32, status.message().to_owned(), status.details().to_vec())
+    let message = crate::transport_error::describe_status_message(status.message());
+    TbCompletion::grpc_error(op_id, status.code() as i32, message, status.details().to_vec())
 }
