@@ -55,7 +55,8 @@ final class ScheduleClient
             'request_id' => Uuid::v4(),
         ]);
         if ($options->isTriggerImmediately() || $options->getBackfills() !== []) {
-            $patch = new SchedulePatch(['backfill_request' => ScheduleHandle::backfillMessages($options->getBackfills())]);
+            $backfills = ScheduleHandle::backfillMessages($options->getBackfills());
+            $patch = new SchedulePatch(['backfill_request' => $backfills]);
             if ($options->isTriggerImmediately()) {
                 $patch->setTriggerImmediately(new TriggerImmediatelyRequest());
             }

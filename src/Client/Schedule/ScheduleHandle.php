@@ -76,9 +76,10 @@ final class ScheduleHandle
     /**
      * Replaces the schedule with what $updater makes of its current description. The change only applies to
      * the version $updater saw: when a server reports that the schedule changed in between (FAILED_PRECONDITION),
-     * update() describes it again and calls $updater again, up to 10 times. (Servers whose schedules run as
-     * workflows drop a conflicting update without an error: serialize updates to one schedule there.)
-     * The schedule's memo and search attributes stay as they are.
+     * update() describes it again and calls $updater again, up to 10 times. Servers whose schedules run as
+     * workflows (Temporal 1.2x-1.3x, the dev server) apply an update asynchronously and drop a conflicting one
+     * without an error: there, serialize the updates of one schedule, and wait for describe() to show a
+     * change before relying on it. The schedule's memo and search attributes stay as they are.
      *
      * @param callable(ScheduleDescription): ?Schedule $updater returns the new schedule, or null to leave it
      * @return bool whether the schedule was replaced (false: $updater returned null)
@@ -133,7 +134,8 @@ final class ScheduleHandle
     }
 
     /**
-     * Takes one action now, whatever the spec says (also when paused).
+     * Takes one action now, whatever the spec says (also when paused). The server names the workflow after the
+     * trigger time to the second: triggers within one second start one workflow.
      *
      * @param ScheduleOverlapPolicy $overlap for this action; Unspecified: the schedule's
      * @throws ScheduleNotFoundException

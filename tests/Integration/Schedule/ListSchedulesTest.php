@@ -31,7 +31,7 @@ final class ListSchedulesTest extends ScheduleTestCase
             $this->assertSame('EchoWorkflow', $entry->getWorkflowType());
             $this->assertTrue($entry->isPaused());
             $this->assertSame('created paused by a test', $entry->getNote());
-            $this->assertSame(['tag' => $tag, 'index' => $i], $entry->getMemo());
+            $this->assertEquals(['tag' => $tag, 'index' => $i], $entry->getMemo()); // a map: no order
             $this->assertSame(3600.0, $entry->getSpec()->getIntervals()[0]->getEvery());
         }
     }

@@ -40,7 +40,8 @@ final class ScheduleOperationsTest extends ScheduleTestCase
     {
         $handle = $this->create(self::pausedEchoSchedule(['now']), ScheduleOptions::new()->withTriggerImmediately());
 
-        $this->assertSame(['now'], self::resultOf(self::awaitActionCount($handle, 1)->getInfo()->getRecentActions()[0]));
+        $action = self::awaitActionCount($handle, 1)->getInfo()->getRecentActions()[0];
+        $this->assertSame(['now'], self::resultOf($action));
     }
 
     public function testPauseAndUnpauseLeaveTheGivenOrTheDefaultNote(): void
@@ -63,13 +64,16 @@ final class ScheduleOperationsTest extends ScheduleTestCase
      */
     public function testBackfillTakesTheActionsOfItsRangesEndsIncluded(): void
     {
-        $schedule = self::pausedEchoSchedule()->withSpec(ScheduleSpec::new()->withIntervals(new ScheduleIntervalSpec(60)));
-        $handle = $this->create($schedule);
+        $handle = $this->create(self::everyMinute());
         $day = new \DateTimeImmutable('2024-01-01T00:00:00Z');
 
         $handle->backfill(
             new ScheduleBackfill($day, $day->modify('+3 minutes'), ScheduleOverlapPolicy::AllowAll),
-            new ScheduleBackfill($day->modify('+1 hour'), $day->modify('+62 minutes'), ScheduleOverlapPolicy::AllowAll),
+            new ScheduleBackfill(
+                $day->modify('+1 hour'),
+                $day->modify('+62 minutes'),
+                ScheduleOverlapPolicy::AllowAll,
+            ),
         );
 
         $info = self::awaitActionCount($handle, 7)->getInfo();
@@ -82,7 +86,7 @@ final class ScheduleOperationsTest extends ScheduleTestCase
 
     public function testCreateRunsItsInitialBackfills(): void
     {
-        $schedule = self::pausedEchoSchedule()->withSpec(ScheduleSpec::new()->withIntervals(new ScheduleIntervalSpec(60)));
+        $schedule = self::everyMinute();
         $day = new \DateTimeImmutable('2024-01-01T00:00:00Z');
         $backfill = new ScheduleBackfill($day, $day->modify('+1 minute'), ScheduleOverlapPolicy::AllowAll);
 
@@ -91,20 +95,28 @@ final class ScheduleOperationsTest extends ScheduleTestCase
         self::awaitActionCount($handle, 2);
     }
 
+    /** Runs come from backfills of distinct minutes: two triggers in one second would start one workflow. */
     public function testUpdateChangesTheArgumentsTheNextRunGets(): void
     {
-        $handle = $this->create(self::pausedEchoSchedule(['before']));
-        $handle->trigger();
+        $handle = $this->create(self::everyMinute()->withAction(self::pausedEchoSchedule(['before'])->getAction()));
+        $minute = new \DateTimeImmutable('2024-01-01T00:00:00Z');
+        $handle->backfill(new ScheduleBackfill($minute, $minute));
         $first = self::awaitActionCount($handle, 1)->getInfo()->getRecentActions()[0];
 
         $updated = $handle->update(fn (ScheduleDescription $d): Schedule => $d->getSchedule()->withAction(
             $d->getSchedule()->getAction()->withArgs(['after']),
         ));
-        $handle->trigger(ScheduleOverlapPolicy::AllowAll);
+        // The server applies an update and a backfill in the order it processes them, not the order sent.
+        $applied = self::describeUntil(
+            $handle,
+            fn (ScheduleDescription $d): bool => $d->getSchedule()->getAction()->getArgs() === ['after'],
+        );
+        $next = $minute->modify('+1 minute');
+        $handle->backfill(new ScheduleBackfill($next, $next, ScheduleOverlapPolicy::AllowAll));
 
         $this->assertTrue($updated);
+        $this->assertSame(['after'], $applied->getSchedule()->getAction()->getArgs());
         $description = self::awaitActionCount($handle, 2);
-        $this->assertSame(['after'], $description->getSchedule()->getAction()->getArgs());
         $this->assertNotNull($description->getInfo()->getUpdatedAt());
         $this->assertSame(['before'], self::resultOf($first));
         $this->assertSame(['after'], self::resultOf($description->getInfo()->getRecentActions()[1]));
@@ -125,10 +137,23 @@ final class ScheduleOperationsTest extends ScheduleTestCase
         $this->assertNull($handle->describe()->getInfo()->getUpdatedAt());
     }
 
+    /** Polls: a patch may reach describe() a moment after the call that sent it returned. */
     private function assertState(ScheduleHandle $handle, bool $paused, string $note): void
     {
-        $state = $handle->describe()->getSchedule()->getState();
-        $this->assertSame([$paused, $note], [$state->isPaused(), $state->getNote()]);
+        $stateOf = fn (ScheduleDescription $d): array => [
+            $d->getSchedule()->getState()->isPaused(),
+            $d->getSchedule()->getState()->getNote(),
+        ];
+        $description = self::describeUntil(
+            $handle,
+            fn (ScheduleDescription $d): bool => $stateOf($d) === [$paused, $note],
+        );
+        $this->assertSame([$paused, $note], $stateOf($description));
+    }
+
+    private static function everyMinute(): Schedule
+    {
+        return self::pausedEchoSchedule()->withSpec(ScheduleSpec::new()->withIntervals(new ScheduleIntervalSpec(60)));
     }
 
     /** @return mixed the result of the workflow the action started */

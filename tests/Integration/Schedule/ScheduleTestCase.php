@@ -48,7 +48,9 @@ abstract class ScheduleTestCase extends ServerTestCase
      */
     protected static function pausedEchoSchedule(array $args = []): Schedule
     {
-        $options = WorkflowOptions::new()->withWorkflowId(self::uniqueId('scheduled'))->withTaskQueue(self::taskQueue());
+        $options = WorkflowOptions::new()
+            ->withWorkflowId(self::uniqueId('scheduled'))
+            ->withTaskQueue(self::taskQueue());
         return Schedule::new(
             ScheduleAction::startWorkflow('EchoWorkflow', $args, $options),
             ScheduleSpec::new()->withIntervals(new ScheduleIntervalSpec(3600)),

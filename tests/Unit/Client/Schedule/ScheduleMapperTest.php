@@ -87,9 +87,10 @@ final class ScheduleMapperTest extends TestCase
 
     public function testASingleValueRangeLeavesTheEndAndStepToTheServer(): void
     {
+        $options = WorkflowOptions::new()->withWorkflowId('w')->withTaskQueue('q');
         $message = ScheduleMapper::toMessage(
             Schedule::new(
-                ScheduleAction::startWorkflow('Echo', [], WorkflowOptions::new()->withWorkflowId('w')->withTaskQueue('q')),
+                ScheduleAction::startWorkflow('Echo', [], $options),
                 ScheduleSpec::new()->withCalendars(ScheduleCalendarSpec::new()),
             ),
             DataConverter::default(),
@@ -97,7 +98,8 @@ final class ScheduleMapperTest extends TestCase
         $message->getSpec()->getStructuredCalendar()[0]->getHour()[0]->setEnd(0);
         $message->getSpec()->getStructuredCalendar()[0]->getHour()[0]->setStep(0);
 
-        $hour = ScheduleMapper::fromMessage($message, DataConverter::default())->getSpec()->getCalendars()[0]->getHour()[0];
+        $spec = ScheduleMapper::fromMessage($message, DataConverter::default())->getSpec();
+        $hour = $spec->getCalendars()[0]->getHour()[0];
 
         $this->assertSame([0, 0, 1], [$hour->getStart(), $hour->getEnd(), $hour->getStep()]);
     }
