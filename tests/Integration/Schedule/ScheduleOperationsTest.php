@@ -32,6 +32,13 @@ final class ScheduleOperationsTest extends ScheduleTestCase
         $this->assertNotNull($action->getScheduledAt());
         $this->assertNotNull($action->getStartedAt());
         $this->assertSame(['ping', 1], self::resultOf($action));
+        $workflow = $action->getWorkflow();
+        $scheduledBy = self::client()->getHandle($workflow->getWorkflowId(), $workflow->getRunId())
+            ->describe()->getScheduledBy();
+        $this->assertSame($handle->getId(), $scheduledBy?->getScheduleId());
+        $toSecond = 'Y-m-d\TH:i:s'; // the attribute keeps whole seconds
+        $scheduledAt = $action->getScheduledAt()?->format($toSecond);
+        $this->assertSame($scheduledAt, $scheduledBy->getScheduledTime()?->format($toSecond));
         $this->assertSame(0, $info->getOverlapSkippedCount());
         $this->assertSame(0, $info->getMissedCatchupWindowCount());
     }
