@@ -7,6 +7,8 @@ namespace TrueAsync\Temporal\Tests\Integration\Schedule;
 use TrueAsync\Temporal\Client\Schedule\ScheduleListEntry;
 use TrueAsync\Temporal\Client\Schedule\ScheduleOptions;
 use TrueAsync\Temporal\Exception\InvalidArgumentException;
+use TrueAsync\Temporal\SearchAttributes\SearchAttributes;
+use TrueAsync\Temporal\Tests\Integration\TestSearchAttributes as Sa;
 
 /** ScheduleClient::listSchedules(): lazy, paginated, and eventually consistent (visibility lags: polled). */
 final class ListSchedulesTest extends ScheduleTestCase
@@ -47,6 +49,23 @@ final class ListSchedulesTest extends ScheduleTestCase
         );
 
         $this->assertSame([$id], array_map(fn (ScheduleListEntry $e): string => $e->getId(), $listed));
+    }
+
+    public function testTheSchedulesOwnSearchAttributesAreDescribedAndQueryable(): void
+    {
+        Sa::register(self::address());
+        $tag = self::uniqueId('tag');
+        $attributes = SearchAttributes::empty()->withValue(Sa::keyword(), $tag);
+        $handle = $this->create(self::pausedEchoSchedule(), ScheduleOptions::new()->withSearchAttributes($attributes));
+
+        $listed = self::eventuallyAccepted(
+            fn (): array => iterator_to_array(self::schedules()->listSchedules("PhpKeyword = '$tag'"), false),
+            fn (array $entries): bool => $entries !== [],
+        );
+
+        $this->assertSame($tag, $handle->describe()->getSearchAttributes()->get(Sa::keyword()));
+        $this->assertSame([$handle->getId()], array_map(fn (ScheduleListEntry $e): string => $e->getId(), $listed));
+        $this->assertSame($tag, $listed[0]->getSearchAttributes()->get(Sa::keyword()));
     }
 
     public function testNothingIsFetchedBeforeIterationAndABadQueryThrowsThen(): void

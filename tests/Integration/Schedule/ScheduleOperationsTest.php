@@ -5,6 +5,7 @@ declare(strict_types=1);
 namespace TrueAsync\Temporal\Tests\Integration\Schedule;
 
 use TrueAsync\Temporal\Client\Schedule\Schedule;
+use TrueAsync\Temporal\Client\Schedule\ScheduleAction;
 use TrueAsync\Temporal\Client\Schedule\ScheduleActionResult;
 use TrueAsync\Temporal\Client\Schedule\ScheduleBackfill;
 use TrueAsync\Temporal\Client\Schedule\ScheduleDescription;
@@ -41,6 +42,31 @@ final class ScheduleOperationsTest extends ScheduleTestCase
         $this->assertSame($scheduledAt, $scheduledBy->getScheduledTime()?->format($toSecond));
         $this->assertSame(0, $info->getOverlapSkippedCount());
         $this->assertSame(0, $info->getMissedCatchupWindowCount());
+    }
+
+    public function testDescribeListsTheRunningWorkflowsOfTheSchedule(): void
+    {
+        $schedule = self::pausedEchoSchedule();
+        $action = $schedule->getAction();
+        $handle = $this->create($schedule->withAction(
+            ScheduleAction::startWorkflow('SignalQueryWorkflow', [], $action->getOptions()),
+        ));
+        $handle->trigger();
+
+        $running = self::describeUntil(
+            $handle,
+            fn (ScheduleDescription $d): bool => $d->getInfo()->getRunningWorkflows() !== [],
+        )->getInfo()->getRunningWorkflows();
+        $this->assertCount(1, $running);
+        $workflow = self::client()->getHandle($running[0]->getWorkflowId(), $running[0]->getRunId());
+        $workflow->signal('finish');
+        $workflow->result(self::RESULT_TIMEOUT_S);
+
+        $done = self::describeUntil(
+            $handle,
+            fn (ScheduleDescription $d): bool => $d->getInfo()->getRunningWorkflows() === [],
+        );
+        $this->assertSame([], $done->getInfo()->getRunningWorkflows());
     }
 
     public function testCreateCanTriggerAtOnce(): void
