@@ -9,7 +9,8 @@ use TrueAsync\Temporal\Client\WorkflowOptions;
 /**
  * What a schedule does when due: start a workflow of this type with these arguments and options. The
  * options need a workflow id and a task queue; the server appends the scheduled time to the id of each
- * workflow it starts ("my-id-2026-01-01T00:00:00Z"), so runs never clash.
+ * workflow it starts ("my-id-2026-01-01T00:00:00Z"), so runs never clash. Of the options, the start delay
+ * and the id conflict policy do not apply to a scheduled start (the schedule's overlap policy decides).
  */
 final class ScheduleAction
 {
