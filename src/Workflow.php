@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace TrueAsync\Temporal;
 
+use TrueAsync\Temporal\Client\Schedule\ScheduledBy;
 use TrueAsync\Temporal\Exception\Failure\TemporalFailure;
 use TrueAsync\Temporal\SearchAttributes\SearchAttributes;
 use TrueAsync\Temporal\Workflow\ActivityOptions;
@@ -179,6 +180,12 @@ final class Workflow
     public static function getSearchAttributes(): SearchAttributes
     {
         return WorkflowRun::current()->searchAttributes;
+    }
+
+    /** The schedule that started this run and the time its action was due; null: not started by one. */
+    public static function getScheduledBy(): ?ScheduledBy
+    {
+        return ScheduledBy::fromSearchAttributes(WorkflowRun::current()->searchAttributes);
     }
 
     /** @param array<string, mixed> $values memo fields to add or replace */

@@ -10,6 +10,7 @@ use TrueAsync\Temporal\Api\Workflowservice\V1\ExecuteMultiOperationResponse;
 use TrueAsync\Temporal\Api\Workflowservice\V1\SignalWithStartWorkflowExecutionResponse;
 use TrueAsync\Temporal\Api\Workflowservice\V1\StartWorkflowExecutionRequest;
 use TrueAsync\Temporal\Api\Workflowservice\V1\StartWorkflowExecutionResponse;
+use TrueAsync\Temporal\Client\Schedule\ScheduleClient;
 use TrueAsync\Temporal\Core\CancelledException;
 use TrueAsync\Temporal\Core\Connection;
 use TrueAsync\Temporal\Core\ConnectionException;
@@ -219,6 +220,12 @@ final class Client
             $options,
             $this->converter,
         );
+    }
+
+    /** Creates, lists and hands out handles to the schedules of the namespace. Makes no call. */
+    public function schedules(): ScheduleClient
+    {
+        return new ScheduleClient($this->service, $this->converter);
     }
 
     /** Completes, fails, heartbeats or cancels activities that complete asynchronously. Makes no call. */

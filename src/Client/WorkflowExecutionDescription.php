@@ -7,6 +7,7 @@ namespace TrueAsync\Temporal\Client;
 use TrueAsync\Temporal\Api\Common\V1\Memo;
 use TrueAsync\Temporal\Api\Workflow\V1\WorkflowExecutionInfo;
 use TrueAsync\Temporal\Api\Workflowservice\V1\DescribeWorkflowExecutionResponse;
+use TrueAsync\Temporal\Client\Schedule\ScheduledBy;
 use TrueAsync\Temporal\DataConverter\DataConverter;
 use TrueAsync\Temporal\Exception\DataConverterException;
 use TrueAsync\Temporal\Internal\ProtoTime;
@@ -122,6 +123,12 @@ final class WorkflowExecutionDescription
     public function getSearchAttributes(): SearchAttributes
     {
         return $this->searchAttributes ??= SearchAttributeCodec::fromMessage($this->info->getSearchAttributes());
+    }
+
+    /** The schedule that started this workflow and the time its action was due; null: not started by one. */
+    public function getScheduledBy(): ?ScheduledBy
+    {
+        return ScheduledBy::fromSearchAttributes($this->getSearchAttributes());
     }
 
     /** The summary given at start (describe() only; null from listWorkflows() or when none was given). */

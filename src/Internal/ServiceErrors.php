@@ -15,6 +15,8 @@ use TrueAsync\Temporal\Exception\DeadlineExceededException;
 use TrueAsync\Temporal\Exception\InvalidArgumentException;
 use TrueAsync\Temporal\Exception\PermissionDeniedException;
 use TrueAsync\Temporal\Exception\ResourceExhaustedException;
+use TrueAsync\Temporal\Exception\ScheduleAlreadyExistsException;
+use TrueAsync\Temporal\Exception\ScheduleNotFoundException;
 use TrueAsync\Temporal\Exception\ServiceException;
 use TrueAsync\Temporal\Exception\WorkflowAlreadyStartedException;
 use TrueAsync\Temporal\Exception\WorkflowNotFoundException;
@@ -35,11 +37,13 @@ final class ServiceErrors
     /**
      * @param ?WorkflowExecution $execution the workflow the call was about, if any
      * @param ?string $workflowType the type of the workflow the call started, if it started one
+     * @param ?string $scheduleId the schedule the call was about, if any
      */
     public static function map(
         Core\ServiceException $status,
         ?WorkflowExecution $execution = null,
         ?string $workflowType = null,
+        ?string $scheduleId = null,
     ): TemporalException {
         $detail = self::firstDetail($status);
         $detailType = $detail === null ? '' : substr($detail->getTypeUrl(), \strlen(self::TYPE_URL_PREFIX));
@@ -49,6 +53,10 @@ final class ServiceErrors
             default => null,
         };
         return match (true) {
+            $status->getCode() === ServiceException::ALREADY_EXISTS && $scheduleId !== null
+                => ScheduleAlreadyExistsException::forSchedule($scheduleId, $status),
+            $status->getCode() === ServiceException::NOT_FOUND && $scheduleId !== null
+                => ScheduleNotFoundException::forSchedule($scheduleId, $status),
             $status->getCode() === ServiceException::ALREADY_EXISTS && $execution !== null && $workflowType !== null
                 => self::alreadyStarted($status, $execution, $workflowType, $startedDetail),
             $detailType === self::QUERY_FAILED => WorkflowQueryFailedException::fromStatus($status),

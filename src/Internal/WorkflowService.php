@@ -46,6 +46,7 @@ final class WorkflowService
      * @param int $timeoutMs 0: none
      * @param ?WorkflowExecution $execution the workflow the call is about, for the error mapping
      * @param ?string $workflowType the type of the workflow the call starts, for the error mapping
+     * @param ?string $scheduleId the schedule the call is about, for the error mapping
      * @return T
      * @throws TemporalException the server's error status, mapped by ServiceErrors; or the bridge failed
      */
@@ -56,6 +57,7 @@ final class WorkflowService
         int $timeoutMs = 0,
         ?WorkflowExecution $execution = null,
         ?string $workflowType = null,
+        ?string $scheduleId = null,
     ): Message {
         try {
             $bytes = $this->connection->rpcCall(
@@ -66,7 +68,7 @@ final class WorkflowService
                 retry: $this->options->isRetryEnabled(),
             );
         } catch (Core\ServiceException $status) {
-            throw ServiceErrors::map($status, $execution, $workflowType);
+            throw ServiceErrors::map($status, $execution, $workflowType, $scheduleId);
         }
         $response = new $responseClass();
         $response->mergeFromString($bytes);

@@ -16,6 +16,8 @@ use TrueAsync\Temporal\Exception\DeadlineExceededException;
 use TrueAsync\Temporal\Exception\InvalidArgumentException;
 use TrueAsync\Temporal\Exception\PermissionDeniedException;
 use TrueAsync\Temporal\Exception\ResourceExhaustedException;
+use TrueAsync\Temporal\Exception\ScheduleAlreadyExistsException;
+use TrueAsync\Temporal\Exception\ScheduleNotFoundException;
 use TrueAsync\Temporal\Exception\ServiceException;
 use TrueAsync\Temporal\Exception\WorkflowAlreadyStartedException;
 use TrueAsync\Temporal\Exception\WorkflowNotFoundException;
@@ -47,6 +49,21 @@ final class ServiceErrorsTest extends TestCase
 
         $this->assertInstanceOf(WorkflowAlreadyStartedException::class, $exception);
         $this->assertNull($exception->getRunId());
+    }
+
+    public function testAlreadyExistsAndNotFoundAboutAScheduleNameTheSchedule(): void
+    {
+        $exists = ServiceErrors::map(self::status(ServiceException::ALREADY_EXISTS, 'exists'), scheduleId: 'nightly');
+        $missing = ServiceErrors::map(self::status(ServiceException::NOT_FOUND, 'gone'), scheduleId: 'nightly');
+        $other = ServiceErrors::map(self::status(ServiceException::INVALID_ARGUMENT, 'bad'), scheduleId: 'nightly');
+
+        $this->assertInstanceOf(ScheduleAlreadyExistsException::class, $exists);
+        $this->assertSame('nightly', $exists->getScheduleId());
+        $this->assertSame('Schedule "nightly" already exists: exists', $exists->getMessage());
+        $this->assertInstanceOf(ScheduleNotFoundException::class, $missing);
+        $this->assertSame('nightly', $missing->getScheduleId());
+        $this->assertSame(ServiceException::NOT_FOUND, $missing->getCode());
+        $this->assertInstanceOf(InvalidArgumentException::class, $other);
     }
 
     public function testNotFoundAboutAWorkflowIsWorkflowNotFound(): void
