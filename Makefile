@@ -12,12 +12,14 @@ PHP := php -d extension=$(EXT_SO)
 TIMED := $(CURDIR)/scripts/timed.sh
 
 .PHONY: help deps bridge bridge-header ext api autoload build demo test test-suites \
-        test-bridge test-ext test-ext-memcheck test-ext-asan test-php test-bench-harness bench clean
+        test-bridge test-ext test-ext-memcheck test-ext-asan test-php test-bench-harness bench stress clean
 
 help:
 	@echo "make demo   set up, start a dev server, run the sample workflow, print its result and the Web UI"
 	@echo "make test   set up and run every test (bridge, extension + valgrind + ASan, PHP SDK against a live server)"
 	@echo "make bench  run the benchmarks against the Python and Go SDKs (about 13 min), write bench/results/latest.md"
+	@echo "make stress inject faults (server restart, dropped connections, SIGTERM, a loaded box, TLS) under load,"
+	@echo "            check nothing is lost (under 30 min), write bench/results/stress.md"
 
 deps:
 	$(TIMED) deps scripts/install-deps.sh
@@ -71,6 +73,9 @@ test-bench-harness:
 
 bench: build
 	python3 bench/run.py
+
+stress: build
+	python3 stress/run.py
 
 clean:
 	rm -rf build gen vendor bridge/target

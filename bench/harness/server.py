@@ -9,6 +9,7 @@ import subprocess
 import tempfile
 import time
 from pathlib import Path
+from typing import Sequence
 
 from .paths import ROOT
 
@@ -26,8 +27,9 @@ def _alive(pid: int) -> bool:
 
 
 class DevServer:
-    def __init__(self) -> None:
+    def __init__(self, extra_flags: Sequence[str] = ()) -> None:
         self.state_dir = Path(tempfile.mkdtemp(prefix="php-temporal-bench-server."))
+        self.extra_flags = list(extra_flags)  # more `temporal server start-dev` flags
         self.address = ""
         self.pid = 0
 
@@ -39,7 +41,8 @@ class DevServer:
 
     def start(self) -> "DevServer":
         out = subprocess.run(
-            ["taskset", "-c", SERVER_CPU, str(DEV_SERVER), "start", "--state-dir", str(self.state_dir)],
+            ["taskset", "-c", SERVER_CPU, str(DEV_SERVER), "start", "--state-dir", str(self.state_dir),
+             *(["--", *self.extra_flags] if self.extra_flags else [])],
             env=self._env(), check=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         ).stdout
         for line in out.splitlines():

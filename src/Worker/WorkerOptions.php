@@ -130,7 +130,11 @@ final class WorkerOptions
         return $this->deadlockDetectionTimeout;
     }
 
-    /** Where Workflow::getLogger() writes (records are dropped while a run replays). */
+    /**
+     * Where Workflow::getLogger() writes (records are dropped while a run replays). The worker also records,
+     * at debug level, each workflow activation it receives and completes ("workflow activation received" /
+     * "completed", with the run id and the history length: the WorkflowTaskStarted event id of its task).
+     */
     public function withLogger(?\Psr\Log\LoggerInterface $logger): self
     {
         return $this->with('logger', $logger);

@@ -49,10 +49,33 @@ final class WorkflowTaskRunner
         while (($bytes = $this->scheduler->await($this->core->startPollWorkflowActivation())) !== null) {
             $activation = new WorkflowActivation();
             $activation->mergeFromString($bytes);
-            $completion = $this->handle($activation)->serializeToString();
+            $this->logger?->debug('workflow activation received', self::describe($activation));
+            $completion = $this->handle($activation);
+            $bytes = $completion->serializeToString();
             // Completing may fetch history: let the poll (and other runs) go on meanwhile.
-            $this->scheduler->spawn(fn () => $this->scheduler->await($this->core->startCompleteWorkflowActivation($completion)));
+            $this->scheduler->spawn(function () use ($activation, $completion, $bytes): void {
+                $this->scheduler->await($this->core->startCompleteWorkflowActivation($bytes));
+                $this->logger?->debug('workflow activation completed', self::describe($activation)
+                    + ['failed' => $completion->hasFailed()]);
+            });
         }
+    }
+
+    /**
+     * What the debug records of an activation carry: enough to match it with the history (its history length is
+     * the WorkflowTaskStarted event id of the task it came from), e.g. to tell whether a task that timed out
+     * reached PHP.
+     *
+     * @return array{run_id: string, history_length: int, replaying: bool, jobs: list<string>}
+     */
+    private static function describe(WorkflowActivation $activation): array
+    {
+        $jobs = [];
+        foreach ($activation->getJobs() as $job) {
+            $jobs[] = $job->getVariant();
+        }
+        return ['run_id' => $activation->getRunId(), 'history_length' => $activation->getHistoryLength(),
+            'replaying' => $activation->getIsReplaying(), 'jobs' => $jobs];
     }
 
     /** Observes every eviction with the evicted run's workflow id (the replayer's source of verdicts). */

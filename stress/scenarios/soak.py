@@ -1,0 +1,94 @@
+#!/usr/bin/env python3
+"""Scenario "soak": 10,000 one-activity workflows (--quick: 500) through ONE PHP worker process while another
+process (`stress-ng --cpu 1`) keeps a core busy.
+
+An in-memory dev server (CPU 0, as in the benchmarks), the worker on CPU 1, stress-ng wherever the kernel puts
+it; the client process starts the workflows in batches of 1,000 (each once the previous one closed) and checks
+every result. Expected: every workflow completes with its result, zero workflow-task timeouts. Each timeout,
+if any, is explained from the activation log: did the task reach PHP, how long after the server started it, did
+PHP complete it. The report also gives the delay from the server starting each workflow task to PHP receiving
+its activation (p50, p99, max): an activation delayed between the core and PHP shows there even when it stays
+under the 10 s task timeout.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from stress.harness import paths  # noqa: E402
+
+paths.setup()
+from bench.harness import proc  # noqa: E402
+from bench.harness.server import DevServer  # noqa: E402
+from stress.harness import php  # noqa: E402
+from stress.harness.checks import check  # noqa: E402
+from stress.harness.report import Report, main  # noqa: E402
+from stress.harness.scenario import Scratch, log, parser  # noqa: E402
+from stress.harness.servers import POLL_COMPLETE_ON_SHUTDOWN  # noqa: E402
+from stress.harness.workload import Workload  # noqa: E402
+
+CLIENT_TIMEOUT = 1200.0
+
+
+class CpuHog:
+    """`stress-ng --cpu 1`: one process spinning on one core for as long as it runs."""
+
+    def __init__(self) -> None:
+        if shutil.which("stress-ng") is None:
+            raise RuntimeError("stress-ng is missing: run scripts/install-deps.sh (Debian package stress-ng)")
+        self.proc = subprocess.Popen(["stress-ng", "--cpu", "1", "--timeout", "0", "--quiet"],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def __enter__(self) -> "CpuHog":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        # stress-ng ends its workers on SIGTERM (its own process group is not ours to signal).
+        self.proc.terminate()
+        try:
+            self.proc.wait(20)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait()
+
+
+def body(report: Report) -> None:
+    p = parser(__doc__)
+    p.add_argument("--workflows", type=int, default=10_000)
+    p.add_argument("--batch", type=int, default=1_000)
+    args = p.parse_args()
+    if args.quick:
+        args.workflows, args.batch = 500, 100
+    with Scratch("soak", args.keep) as scratch, DevServer(POLL_COMPLETE_ON_SHUTDOWN) as server, CpuHog():
+        queue = f"stress-soak-{scratch.run_id}"
+        logs = php.Logs(scratch.path)
+        workload = Workload(f"soak-{scratch.run_id}", args.workflows, one_activity=True, batch=args.batch)
+        worker = php.worker("soak", server.address, queue, logs).start()
+        try:
+            cpu_before = proc.cpu_seconds(worker.pid)
+            log(f"{args.workflows:,} workflows in batches of {args.batch:,}, stress-ng --cpu 1 running")
+            client = php.Client(workload, server.address, queue, timeout=CLIENT_TIMEOUT)
+            try:
+                outcome = client.result()
+            finally:
+                client.stop()
+            if worker.proc.poll() is not None:
+                report.fail(f"the worker exited ({worker.proc.returncode}) during the soak:\n{worker.tail()}")
+            report.details["worker_cpu_s"] = round(proc.cpu_seconds(worker.pid) - cpu_before, 1)
+            report.details["worker_peak_rss_mib"] = round(proc.peak_rss_mib(worker.pid), 1)
+        finally:
+            worker.stop()
+            logs.keep_worker_log(worker)
+        log("workflows done; reading their histories")
+        histories = php.histories(server.address, workload.ids())
+        check(report, workload, histories, logs, outcome, expect_no_task_timeouts=True)
+        report.details["batch"] = args.batch
+        scratch.keep |= not report.ok
+
+
+if __name__ == "__main__":
+    main("soak", body)
