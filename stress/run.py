@@ -103,7 +103,8 @@ def markdown(reports: list[dict], quick: bool, wall: float, load_before: str) ->
         out.append("")
         details = r.get("details") or {}
         if details:
-            out.append("Details: " + ", ".join(f"{k} {json.dumps(v)}" for k, v in details.items()))
+            out.append("Details: " + ", ".join(f"{k} {json.dumps(v)}" for k, v in details.items()
+                                               if not k.endswith("_list")))
             out.append("")
         out += [f"- {n}" for n in r.get("notes") or []] or ["- (no notes)"]
         out.append("")

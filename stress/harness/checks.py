@@ -13,6 +13,7 @@ from .report import Report
 from .workload import Workload, repeated_signals, workflow_number
 
 MAX_LISTED = 10  # examples kept in the notes per kind
+MAX_TIMEOUTS_KEPT = 500  # timed-out tasks listed in the details
 
 
 @dataclass
@@ -24,7 +25,9 @@ class TimedOutTask:
     type: str  # START_TO_CLOSE or SCHEDULE_TO_START
     started_by: int | None = None  # pid of the worker whose poll took it (from the WorkflowTaskStarted identity)
     started_at: float | None = None  # epoch seconds, the server's clock
+    timed_out_at: float | None = None
     cause: str = ""
+    kind: str = ""  # the cause in one word, for the counts
     reached_php: bool = False
     received_at: float | None = None  # wall-clock, from the activation log
     completed_at: float | None = None
@@ -38,17 +41,19 @@ def worker_pid(identity: str | None) -> int | None:
 
 def timed_out_tasks(histories: list[dict]) -> list[TimedOutTask]:
     return [TimedOutTask(h["id"], h["run_id"] or "", t["event_id"], t["started"], t["type"],
-                         worker_pid(t.get("started_by")), t.get("started_at"))
+                         worker_pid(t.get("started_by")), t.get("started_at"), t.get("at"))
             for h in histories for t in h["wft_timeouts"]]
 
 
 def attribute(task: TimedOutTask, activations: Activations) -> None:
     """Sets task.cause: did the timed-out task reach PHP, and did PHP complete it?"""
     if task.type == "SCHEDULE_TO_START":
+        task.kind = "never_started"
         task.cause = "never started: no worker took it from the sticky queue in time (it never reached PHP)"
         return
     seen = activations.of(task.run_id, task.started)
     if not seen:
+        task.kind = "never_reached_php"
         task.cause = (f"the poll of worker pid {task.started_by} took it, but it never reached PHP: lost between "
                       "the server and that worker's core, or in the core")
         return
@@ -56,11 +61,13 @@ def attribute(task: TimedOutTask, activations: Activations) -> None:
     late = f" {task.received_at - task.started_at:.3f} s after the server started it" if task.started_at else ""
     done = [a.completed for a in seen if a.completed is not None]
     if done:
+        task.kind = "completed_by_php"
         task.completed_at = min(done)
         task.cause = (f"reached PHP (pid {seen[0].pid}){late}, and PHP completed it "
                       f"{task.completed_at - task.received_at:.3f} s later; the server never recorded the completion "
                       "(lost after the core took it)")
     else:
+        task.kind = "not_completed_by_php"
         task.cause = f"reached PHP (pid {seen[0].pid}){late}, but PHP never completed it"
 
 
@@ -128,12 +135,17 @@ def check(report: Report, workload: Workload, histories: list[dict], logs: Logs,
         "signals_repeated": signals_repeated,
         "activations_received": activations.received,
         "task_timeouts_by_type": dict(Counter(t.type for t in tasks)),
-        "task_timeouts_reached_php": sum(1 for t in tasks if t.reached_php),
+        "task_timeouts_by_cause": dict(Counter(t.kind for t in tasks)),
         "workflow_task_failures": sum(h["wft_failed"] for h in histories),
         # From the server starting a task (its WorkflowTaskStarted time) to PHP receiving its activation.
         "task_start_to_php_s": {"p50": percentile(delays, 50), "p99": percentile(delays, 99),
                                 "max": round(delays[-1], 3) if delays else None},
     })
+    # Every timeout, for stress.json (the notes list the first few in words).
+    report.details["task_timeouts_list"] = [
+        {"workflow_id": t.workflow_id, "run_id": t.run_id, "type": t.type, "started_event": t.started,
+         "started_at": t.started_at, "timed_out_at": t.timed_out_at, "worker_pid": t.started_by, "cause": t.kind}
+        for t in tasks[:MAX_TIMEOUTS_KEPT]]
     if client is not None:
         report.details["client_call_retries"] = client["retries"]
     problems = [("workflows not completed", not_completed), ("results that differ from the fault-free run", wrong),

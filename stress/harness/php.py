@@ -25,6 +25,11 @@ class Logs:
         for f in (self.activities, self.activations):
             f.touch()
 
+    def keep_server_log(self, state_dir: Path) -> None:
+        """Copies a dev server's log (scripts/dev-server.sh writes STATE_DIR/server.log) next to the other logs."""
+        if (state_dir / "server.log").exists():
+            shutil.copy(state_dir / "server.log", self.dir / "server.log")
+
     def keep_worker_log(self, worker: WorkerProcess) -> None:
         """Moves a stopped worker's output next to the other logs (kept with the scratch directory)."""
         if worker.log.exists():

@@ -29,6 +29,7 @@ from stress.harness import php  # noqa: E402
 from stress.harness.checks import TimedOutTask, check  # noqa: E402
 from stress.harness.proxy import CuttingProxy  # noqa: E402
 from stress.harness.report import Report, main  # noqa: E402
+from stress.harness.server_metrics import metrics_port, record_started_latency  # noqa: E402
 from stress.harness.scenario import Scratch, log, parser  # noqa: E402
 from stress.harness.servers import POLL_COMPLETE_ON_SHUTDOWN  # noqa: E402
 from stress.harness.under_load import run_with_fault  # noqa: E402
@@ -74,6 +75,8 @@ def body(report: Report) -> None:
         outcome = run_with_fault(report, workload, proxy.address, server.address, queue, logs, workload.count // 2,
                                  cut, CLIENT_TIMEOUT)
         log("workflows done; reading their histories")
+        logs.keep_server_log(server.state_dir)
+        report.details["server_record_task_started"] = record_started_latency(metrics_port(server.pid))
         histories = php.histories(server.address, workload.ids())
         cut_times = [t for t, _ in proxy.cuts]
         check(report, workload, histories, logs, outcome, context=lambda t: relative_to_cuts(t, cut_times))

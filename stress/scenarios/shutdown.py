@@ -30,6 +30,7 @@ from stress.harness import php  # noqa: E402
 from stress.harness.checks import TimedOutTask, check  # noqa: E402
 from stress.harness.logs import Activations, ActivityStats, Tail, read_jsonl  # noqa: E402
 from stress.harness.report import Report, main  # noqa: E402
+from stress.harness.server_metrics import metrics_port, record_started_latency  # noqa: E402
 from stress.harness.scenario import Scratch, log, parser  # noqa: E402
 from stress.harness.servers import POLL_COMPLETE_ON_SHUTDOWN  # noqa: E402
 from stress.harness.waiting import wait_until  # noqa: E402
@@ -136,6 +137,8 @@ def body(report: Report) -> None:
         finally:
             client.stop()
         histories = php.histories(server.address, workload.ids())
+        logs.keep_server_log(server.state_dir)
+        report.details["server_record_task_started"] = record_started_latency(metrics_port(server.pid))
         check(report, workload, histories, logs, outcome, expect_no_task_timeouts=True,
               context=lambda t: relative_to_sigterm(t, terms))
         per_worker_completion(logs, report)

@@ -1,10 +1,11 @@
 <?php
 
 // Reads the history of every workflow the scenario ran and prints what the checks need, one JSON line each:
-//   {id, run_id, close (the closing event's type, or null while running), result, events, wft_started ([event id,
-//    epoch seconds] of each WorkflowTaskStarted), wft_failed, wft_timeouts: [{event_id, scheduled, started, type, started_by
-//    (the identity of the worker that polled it), started_at (epoch seconds)}], activity_attempts: [attempt of
-//    each ActivityTaskStarted]}
+//   {id, run_id, close (the closing event's type, or null while running), result, events,
+//    wft_started: [[event id, epoch seconds] of each WorkflowTaskStarted], wft_failed,
+//    wft_timeouts: [{event_id, scheduled, started, type, started_by (the identity of the worker that polled it),
+//                    started_at, at (when it timed out; epoch seconds)}],
+//    activity_attempts: [attempt of each ActivityTaskStarted]}
 //
 //   php -d extension=... stress/workers/histories.php --address HOST:PORT --ids FILE (one workflow id a line)
 
@@ -28,6 +29,12 @@ const CLOSE_EVENTS = [
     EventType::EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW,
 ];
 
+/** Epoch seconds. */
+function eventTime(HistoryEvent $event): float
+{
+    return (float) $event->getEventTime()?->getSeconds() + $event->getEventTime()?->getNanos() / 1e9;
+}
+
 /** @param iterable<HistoryEvent> $events */
 function summarize(string $id, iterable $events, DataConverter $converter): array
 {
@@ -40,7 +47,7 @@ function summarize(string $id, iterable $events, DataConverter $converter): arra
         if ($type === EventType::EVENT_TYPE_WORKFLOW_EXECUTION_STARTED) {
             $out['run_id'] = $event->getWorkflowExecutionStartedEventAttributes()->getOriginalExecutionRunId();
         } elseif ($type === EventType::EVENT_TYPE_WORKFLOW_TASK_STARTED) {
-            $time = (float) $event->getEventTime()?->getSeconds() + $event->getEventTime()?->getNanos() / 1e9;
+            $time = eventTime($event);
             $out['wft_started'][] = [$event->getEventId(), $time];
             $started[$event->getEventId()] = [$event->getWorkflowTaskStartedEventAttributes()->getIdentity(), $time];
         } elseif ($type === EventType::EVENT_TYPE_WORKFLOW_TASK_FAILED) {
@@ -51,7 +58,7 @@ function summarize(string $id, iterable $events, DataConverter $converter): arra
                 'started' => $a->getStartedEventId(),
                 'type' => substr(TimeoutType::name($a->getTimeoutType()), \strlen('TIMEOUT_TYPE_')),
                 'started_by' => $started[$a->getStartedEventId()][0] ?? null,
-                'started_at' => $started[$a->getStartedEventId()][1] ?? null];
+                'started_at' => $started[$a->getStartedEventId()][1] ?? null, 'at' => eventTime($event)];
         } elseif ($type === EventType::EVENT_TYPE_ACTIVITY_TASK_STARTED) {
             $out['activity_attempts'][] = $event->getActivityTaskStartedEventAttributes()->getAttempt();
         } elseif (\in_array($type, CLOSE_EVENTS, true)) {
