@@ -170,7 +170,11 @@ final class Workflow
         return new ActivityStub($interface, $options);
     }
 
-    /** Adds or replaces typed search attributes of this run (keys must be registered on the namespace). */
+    /**
+     * Sets the values of $attributes on this run and removes the keys it removes
+     * (SearchAttributes::withoutValue()); keys must be registered on the namespace. getSearchAttributes()
+     * shows the result at once, describe() once the workflow task completes.
+     */
     public static function upsertSearchAttributes(SearchAttributes $attributes): void
     {
         WorkflowRun::current()->context->upsertSearchAttributes($attributes);

@@ -157,11 +157,14 @@ final class WorkflowContext
         }
     }
 
-    /** Adds or replaces search attributes of this run (visible to list/describe once the task completes). */
+    /**
+     * Sets the values of $attributes and removes its removed keys on this run (visible to describe once the
+     * task completes), and the same on the run's own view.
+     */
     public function upsertSearchAttributes(SearchAttributes $attributes): void
     {
         $this->run->command(new WorkflowCommand(['upsert_workflow_search_attributes' => new UpsertWorkflowSearchAttributes([
-            'search_attributes' => SearchAttributeCodec::toMessage($attributes),
+            'search_attributes' => SearchAttributeCodec::toUpsertMessage($attributes),
         ])]));
         $this->run->searchAttributes = $this->run->searchAttributes->merge($attributes);
     }

@@ -50,4 +50,49 @@ final class SearchAttributesTest extends TestCase
         $this->assertSame(['A' => 'a'], $attributes->toArray());
         $this->assertCount(0, $attributes->withoutValue(SearchAttributeKey::forKeyword('A')));
     }
+
+    public function testWithoutValueRecordsARemovalThatReadingDoesNotSee(): void
+    {
+        $keyword = SearchAttributeKey::forKeyword('K');
+        $int = SearchAttributeKey::forInt('I');
+        $update = SearchAttributes::empty()->withValue($keyword, 'k')->withValue($int, 1)->withoutValue($keyword);
+
+        $this->assertSame(['I' => 1], $update->toArray());
+        $this->assertCount(1, $update);
+        $this->assertFalse($update->has($keyword));
+        $this->assertEquals([$keyword], $update->getRemovedKeys());
+        $this->assertSame([], $update->withValue($keyword, 'again')->getRemovedKeys(), 'setting it again cancels the removal');
+    }
+
+    public function testMergeAppliesTheOthersValuesAndRemovals(): void
+    {
+        $keyword = SearchAttributeKey::forKeyword('K');
+        $int = SearchAttributeKey::forInt('I');
+        $text = SearchAttributeKey::forText('T');
+        $current = SearchAttributes::empty()->withValue($keyword, 'k')->withValue($int, 1)->withoutValue($text);
+
+        $merged = $current->merge(SearchAttributes::empty()->withoutValue($keyword)->withValue($text, 't'));
+
+        $this->assertSame(['I' => 1, 'T' => 't'], $merged->toArray());
+        $this->assertEquals([$keyword], $merged->getRemovedKeys());
+    }
+
+    public function testAnUpsertEncodesARemovalAsANullPayloadWithoutTypeAndAStartLeavesItOut(): void
+    {
+        $attributes = SearchAttributes::empty()->withValue(SearchAttributeKey::forInt('I'), 5)
+            ->withoutValue(SearchAttributeKey::forKeyword('K'));
+
+        $upsert = SearchAttributeCodec::toUpsertMessage($attributes)->getIndexedFields();
+        $names = array_keys(iterator_to_array($upsert));
+        sort($names);
+        $this->assertSame(['I', 'K'], $names);
+        $this->assertSame(['encoding' => 'binary/null'], iterator_to_array($upsert['K']->getMetadata()));
+        $this->assertSame('', $upsert['K']->getData());
+        $this->assertSame('Int', $upsert['I']->getMetadata()['type']);
+
+        $start = SearchAttributeCodec::toMessage($attributes)->getIndexedFields();
+        $this->assertSame(['I'], array_keys(iterator_to_array($start)));
+        $this->assertCount(1, SearchAttributeCodec::fromMessage(SearchAttributeCodec::toUpsertMessage($attributes)),
+            'a null without type reads as nothing');
+    }
 }
