@@ -30,7 +30,7 @@ final class RetryPolicy
     public function withInitialInterval(\DateInterval|int|float $interval): self
     {
         $copy = clone $this;
-        $copy->initialInterval = ProtoTime::seconds($interval, 'The initial interval');
+        $copy->initialInterval = ProtoTime::seconds($interval, 'RetryPolicy::withInitialInterval()');
         return $copy;
     }
 
@@ -49,7 +49,7 @@ final class RetryPolicy
     public function withMaximumInterval(\DateInterval|int|float $interval): self
     {
         $copy = clone $this;
-        $copy->maximumInterval = ProtoTime::seconds($interval, 'The maximum interval');
+        $copy->maximumInterval = ProtoTime::seconds($interval, 'RetryPolicy::withMaximumInterval()');
         return $copy;
     }
 

@@ -6,6 +6,7 @@ namespace TrueAsync\Temporal;
 
 use TrueAsync\Temporal\Client\Schedule\ScheduledBy;
 use TrueAsync\Temporal\Exception\Failure\TemporalFailure;
+use TrueAsync\Temporal\Internal\ProtoTime;
 use TrueAsync\Temporal\SearchAttributes\SearchAttributes;
 use TrueAsync\Temporal\Workflow\ActivityOptions;
 use TrueAsync\Temporal\Workflow\ChildWorkflowHandle;
@@ -198,9 +199,14 @@ final class Workflow
         WorkflowRun::current()->context->upsertMemo($values);
     }
 
-    /** Waits $seconds of workflow time (a durable timer). */
+    /**
+     * Waits $seconds of workflow time (a durable timer); 0 or less returns at once.
+     *
+     * @throws \ValueError $seconds is NaN or infinite
+     */
     public static function sleep(float $seconds): void
     {
+        $seconds = ProtoTime::waitSeconds($seconds, 'Workflow::sleep()');
         WorkflowRun::current()->context->timer($seconds);
     }
 
@@ -210,10 +216,15 @@ final class Workflow
         self::sleep($seconds);
     }
 
-    /** Waits until $condition() is true; with a timeout, returns false when the time passes first. */
+    /**
+     * Waits until $condition() is true; with a timeout, returns false when the time passes first.
+     *
+     * @throws \ValueError $timeoutSeconds is NaN or infinite
+     */
     public static function await(callable $condition, ?float $timeoutSeconds = null): bool
     {
-        return WorkflowRun::current()->context->await(\Closure::fromCallable($condition), $timeoutSeconds);
+        $timeout = $timeoutSeconds === null ? null : ProtoTime::waitSeconds($timeoutSeconds, 'Workflow::await()');
+        return WorkflowRun::current()->context->await(\Closure::fromCallable($condition), $timeout);
     }
 
     /**

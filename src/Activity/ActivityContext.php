@@ -64,7 +64,7 @@ final class ActivityContext
     {
         $heartbeat = new ActivityHeartbeat();
         $heartbeat->setTaskToken($this->info->taskToken);
-        $heartbeat->setDetails(iterator_to_array($this->converter->toPayloads($details)->getPayloads(), false));
+        $heartbeat->setDetails(iterator_to_array($this->converter->toPayloads($details, 'heartbeat detail')->getPayloads(), false));
         $this->worker->recordActivityHeartbeat($heartbeat->serializeToString());
         $this->scheduler->yield();
         $this->throwIfCancelled();

@@ -9,6 +9,7 @@ use TrueAsync\Temporal\DataConverter\DataConverter;
 use TrueAsync\Temporal\Exception\DataConverterException;
 use TrueAsync\Temporal\Exception\ServiceException;
 use TrueAsync\Temporal\Internal\Service\ActivityTaskResponder;
+use TrueAsync\Temporal\Internal\Utf8;
 use TrueAsync\Temporal\Internal\WorkflowService;
 
 /**
@@ -125,6 +126,10 @@ final class ActivityCompletionClient
     /** @return array<string, string> */
     private static function ids(string $workflowId, ?string $runId, string $activityId): array
     {
-        return ['workflow_id' => $workflowId, 'run_id' => $runId ?? '', 'activity_id' => $activityId];
+        return [
+            'workflow_id' => Utf8::check($workflowId, 'ActivityCompletionClient: the workflow id'),
+            'run_id' => Utf8::checkOptional($runId, 'ActivityCompletionClient: the run id') ?? '',
+            'activity_id' => Utf8::check($activityId, 'ActivityCompletionClient: the activity id'),
+        ];
     }
 }

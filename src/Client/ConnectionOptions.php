@@ -5,6 +5,8 @@ declare(strict_types=1);
 namespace TrueAsync\Temporal\Client;
 
 use TrueAsync\Temporal\Internal\EnvironmentConfig;
+use TrueAsync\Temporal\Internal\ProtoTime;
+use TrueAsync\Temporal\Internal\Utf8;
 use TrueAsync\Temporal\Version;
 
 /**
@@ -130,11 +132,8 @@ final class ConnectionOptions
      */
     public function withConnectTimeout(float $seconds): self
     {
-        if ($seconds < 0) {
-            throw new \ValueError('ConnectionOptions::withConnectTimeout(): $seconds must not be negative');
-        }
         $copy = clone $this;
-        $copy->connectTimeout = $seconds;
+        $copy->connectTimeout = ProtoTime::seconds($seconds, 'ConnectionOptions::withConnectTimeout()');
         return $copy;
     }
 
@@ -204,6 +203,6 @@ final class ConnectionOptions
         if (trim($value) === '') {
             throw new \ValueError("ConnectionOptions: the $name must not be empty");
         }
-        return $value;
+        return Utf8::check($value, "ConnectionOptions: the $name");
     }
 }

@@ -32,6 +32,7 @@ use TrueAsync\Temporal\Internal\Service\CloseEventPoller;
 use TrueAsync\Temporal\Internal\Deadline;
 use TrueAsync\Temporal\Internal\Service\HistoryFetcher;
 use TrueAsync\Temporal\Internal\Service\UpdateStarter;
+use TrueAsync\Temporal\Internal\Utf8;
 use TrueAsync\Temporal\Internal\Uuid;
 use TrueAsync\Temporal\Internal\WorkflowService;
 
@@ -89,7 +90,7 @@ final class WorkflowHandle
     public function result(?float $timeoutSeconds = null, ?string $type = null, bool $followRuns = true): mixed
     {
         $poller = new CloseEventPoller($this->service);
-        $deadline = Deadline::in($timeoutSeconds);
+        $deadline = Deadline::in($timeoutSeconds, 'WorkflowHandle::result()');
         [$event, $execution] = $poller->waitForLastCloseEvent($this->execution, $deadline, $followRuns);
         return (new CloseEventMapper($this->converter))->toResult($event, $execution, $this->workflowType, $type);
     }
@@ -154,6 +155,7 @@ final class WorkflowHandle
     /** A handle to an update sent earlier, by its id. Makes no call. */
     public function getUpdateHandle(string $updateId): WorkflowUpdateHandle
     {
+        Utf8::check($updateId, 'WorkflowHandle::getUpdateHandle(): the update id');
         return new WorkflowUpdateHandle($this->service, $this->converter, $this->execution, $updateId);
     }
 
@@ -170,7 +172,7 @@ final class WorkflowHandle
         $request = new SignalWorkflowExecutionRequest([
             'namespace' => $this->service->getNamespace(),
             'workflow_execution' => $this->execution->toMessage(),
-            'signal_name' => $name,
+            'signal_name' => Utf8::check($name, 'WorkflowHandle::signal(): the signal name'),
             'identity' => $this->service->getIdentity(),
             'request_id' => Uuid::v4(),
         ]);
@@ -206,7 +208,7 @@ final class WorkflowHandle
      */
     public function queryAs(?string $type, string $name, mixed ...$args): mixed
     {
-        $query = new WorkflowQuery(['query_type' => $name]);
+        $query = new WorkflowQuery(['query_type' => Utf8::check($name, 'WorkflowHandle::query(): the query name')]);
         $query->setQueryArgs($args === [] ? null : $this->converter->toPayloads($args));
         $request = new QueryWorkflowRequest([
             'namespace' => $this->service->getNamespace(),

@@ -5,6 +5,7 @@ declare(strict_types=1);
 namespace TrueAsync\Temporal\Client;
 
 use TrueAsync\Temporal\Internal\ProtoTime;
+use TrueAsync\Temporal\Internal\Utf8;
 use TrueAsync\Temporal\RetryPolicy;
 use TrueAsync\Temporal\SearchAttributes\SearchAttributes;
 
@@ -40,7 +41,7 @@ final class WorkflowOptions
     public function withWorkflowId(string $workflowId): self
     {
         $copy = clone $this;
-        $copy->workflowId = $workflowId;
+        $copy->workflowId = Utf8::check($workflowId, 'WorkflowOptions::withWorkflowId(): the workflow id');
         return $copy;
     }
 
@@ -48,7 +49,7 @@ final class WorkflowOptions
     public function withTaskQueue(string $taskQueue): self
     {
         $copy = clone $this;
-        $copy->taskQueue = $taskQueue;
+        $copy->taskQueue = Utf8::check($taskQueue, 'WorkflowOptions::withTaskQueue(): the task queue');
         return $copy;
     }
 
@@ -60,7 +61,7 @@ final class WorkflowOptions
     public function withWorkflowExecutionTimeout(\DateInterval|int|float $timeout): self
     {
         $copy = clone $this;
-        $copy->workflowExecutionTimeout = ProtoTime::seconds($timeout, 'The workflow execution timeout');
+        $copy->workflowExecutionTimeout = ProtoTime::seconds($timeout, 'WorkflowOptions::withWorkflowExecutionTimeout()');
         return $copy;
     }
 
@@ -72,7 +73,7 @@ final class WorkflowOptions
     public function withWorkflowRunTimeout(\DateInterval|int|float $timeout): self
     {
         $copy = clone $this;
-        $copy->workflowRunTimeout = ProtoTime::seconds($timeout, 'The workflow run timeout');
+        $copy->workflowRunTimeout = ProtoTime::seconds($timeout, 'WorkflowOptions::withWorkflowRunTimeout()');
         return $copy;
     }
 
@@ -84,7 +85,7 @@ final class WorkflowOptions
     public function withWorkflowTaskTimeout(\DateInterval|int|float $timeout): self
     {
         $copy = clone $this;
-        $copy->workflowTaskTimeout = ProtoTime::seconds($timeout, 'The workflow task timeout');
+        $copy->workflowTaskTimeout = ProtoTime::seconds($timeout, 'WorkflowOptions::withWorkflowTaskTimeout()');
         return $copy;
     }
 
@@ -135,7 +136,7 @@ final class WorkflowOptions
      */
     public function withStartDelay(\DateInterval|int|float $delay): self
     {
-        return $this->with('startDelay', ProtoTime::seconds($delay, 'The start delay'));
+        return $this->with('startDelay', ProtoTime::seconds($delay, 'WorkflowOptions::withStartDelay()'));
     }
 
     /** A single-line summary the UI shows for the execution (encoded by the data converter). */

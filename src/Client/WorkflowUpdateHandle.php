@@ -59,7 +59,7 @@ final class WorkflowUpdateHandle
      */
     public function result(?string $type = null, ?float $timeoutSeconds = null): mixed
     {
-        $deadline = Deadline::in($timeoutSeconds);
+        $deadline = Deadline::in($timeoutSeconds, 'WorkflowUpdateHandle::result()');
         while ($this->outcome === null) {
             $this->outcome = $this->poll($deadline)->getOutcome();
         }

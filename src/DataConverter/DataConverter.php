@@ -7,6 +7,8 @@ namespace TrueAsync\Temporal\DataConverter;
 use TrueAsync\Temporal\Api\Common\V1\Payload;
 use TrueAsync\Temporal\Api\Common\V1\Payloads;
 use TrueAsync\Temporal\Exception\DataConverterException;
+use TrueAsync\Temporal\Exception\PayloadTooLargeException;
+use TrueAsync\Temporal\Internal\Converter\PayloadSizeLimit;
 
 /**
  * Turns workflow arguments, results, signal, query and update values, memo values and failure details into
@@ -16,6 +18,13 @@ use TrueAsync\Temporal\Exception\DataConverterException;
  */
 final class DataConverter
 {
+    /**
+     * The default of withPayloadSizeLimit(): the server's default blob size limit (its dynamic config
+     * limit.blobSize.error), 2 MB per value or per set of values sent together. The server logs a warning
+     * from 512 KB (limit.blobSize.warn).
+     */
+    public const DEFAULT_PAYLOAD_SIZE_LIMIT = 2 * 1024 * 1024;
+
     /** @var list<PayloadConverter> */
     private array $converters;
     /** @var array<string, PayloadConverter> encoding => converter */
@@ -23,6 +32,7 @@ final class DataConverter
     /** @var list<PayloadCodec> */
     private array $codecs = [];
     private FailureConverter $failureConverter;
+    private PayloadSizeLimit $sizeLimit;
 
     public function __construct(PayloadConverter ...$converters)
     {
@@ -31,6 +41,7 @@ final class DataConverter
             $this->byEncoding[$converter->getEncoding()] ??= $converter;
         }
         $this->failureConverter = new DefaultFailureConverter();
+        $this->sizeLimit = new PayloadSizeLimit(self::DEFAULT_PAYLOAD_SIZE_LIMIT);
     }
 
     /**
@@ -76,10 +87,31 @@ final class DataConverter
         return $this->failureConverter;
     }
 
-    /** @throws DataConverterException no converter accepts $value, the one that does fails, or a codec fails */
-    public function toPayload(mixed $value): Payload
+    /**
+     * A copy that refuses, with a PayloadTooLargeException before sending, values larger than $bytes once
+     * encoded (after the codecs), alone or together with the values sent with them. Raise it only for a
+     * server whose limit.blobSize.error is raised too; 0 turns the check off.
+     *
+     * @throws \ValueError $bytes is negative
+     */
+    public function withPayloadSizeLimit(int $bytes): self
     {
-        return $this->encode([$this->convert($value)])[0];
+        if ($bytes < 0) {
+            throw new \ValueError('DataConverter::withPayloadSizeLimit(): $bytes must not be negative');
+        }
+        $copy = clone $this;
+        $copy->sizeLimit = new PayloadSizeLimit($bytes);
+        return $copy;
+    }
+
+    /**
+     * @param string $what names the value in errors
+     * @throws DataConverterException no converter accepts $value, the one that does fails, or a codec fails
+     * @throws PayloadTooLargeException the encoded value is over the payload size limit
+     */
+    public function toPayload(mixed $value, string $what = 'value'): Payload
+    {
+        return $this->toPayloads([$value], $what)->getPayloads()[0];
     }
 
     /**
@@ -93,12 +125,24 @@ final class DataConverter
 
     /**
      * @param array<mixed> $values encoded in order; keys are ignored
-     * @throws DataConverterException a value cannot be encoded
+     * @param string $what what the values are, to name one in errors: "argument" ("argument #2"), "result"...
+     * @throws DataConverterException a value cannot be encoded (the message names it), or a codec fails
+     * @throws PayloadTooLargeException an encoded value, or all of them together, is over the size limit
      */
-    public function toPayloads(array $values): Payloads
+    public function toPayloads(array $values, string $what = 'argument'): Payloads
     {
-        $payloads = array_map($this->convert(...), array_values($values));
-        return new Payloads(['payloads' => $this->encode($payloads)]);
+        $values = array_values($values);
+        $payloads = [];
+        foreach ($values as $i => $value) {
+            try {
+                $payloads[] = $this->convert($value);
+            } catch (DataConverterException $e) {
+                throw DataConverterException::inValue(PayloadSizeLimit::name($what, $i, \count($values)), $e);
+            }
+        }
+        $payloads = $this->encode($payloads);
+        $this->sizeLimit->check($payloads, $what);
+        return new Payloads(['payloads' => $payloads]);
     }
 
     /**

@@ -6,6 +6,7 @@ namespace TrueAsync\Temporal\DataConverter;
 
 use TrueAsync\Temporal\Api\Common\V1\Payload;
 use TrueAsync\Temporal\Exception\DataConverterException;
+use TrueAsync\Temporal\Internal\Converter\JsonUnrepresentable;
 use TrueAsync\Temporal\Internal\Converter\ValueMapper;
 
 /**
@@ -37,13 +38,22 @@ final class JsonPayloadConverter implements PayloadConverter
         return self::ENCODING;
     }
 
-    /** @throws DataConverterException $value cannot be JSON-encoded (a resource, invalid UTF-8, a cycle) */
+    /**
+     * @throws DataConverterException $value cannot be JSON-encoded (a resource, invalid UTF-8, a cycle), or
+     *                                only as a lie: it holds a Closure, a Generator, an exception or another
+     *                                object JSON would write as an empty {} (see JsonUnrepresentable)
+     */
     public function toPayload(mixed $value): ?Payload
     {
         try {
             $data = json_encode($value, $this->encodeFlags);
         } catch (\JsonException $e) {
             throw DataConverterException::cannotEncode(get_debug_type($value), self::ENCODING, $e);
+        }
+        $lost = str_contains($data, '{}') ? JsonUnrepresentable::find($value) : null;
+        if ($lost !== null) {
+            throw DataConverterException::notRepresentable(get_debug_type($value), self::ENCODING,
+                "$lost has no JSON form (json_encode() would write it as {})");
         }
         return new Payload(['metadata' => ['encoding' => self::ENCODING], 'data' => $data]);
     }

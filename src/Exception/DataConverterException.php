@@ -46,6 +46,18 @@ final class DataConverterException extends TemporalException
         return new self("No payload converter for a payload with $name (known: " . implode(', ', $known) . ')');
     }
 
+    /** $value has no faithful form in $encoding: encoding it would lose what it is (a Closure as {}). */
+    public static function notRepresentable(string $type, string $encoding, string $why): self
+    {
+        return new self("Cannot encode a value of type $type as $encoding: $why");
+    }
+
+    /** $previous, about the value named $valueName ("argument #2", "result"). */
+    public static function inValue(string $valueName, self $previous): self
+    {
+        return new self(ucfirst($valueName) . ': ' . $previous->getMessage(), $previous);
+    }
+
     public static function codecBroke(string $codec, string $why): self
     {
         return new self("Payload codec $codec broke its contract: $why");

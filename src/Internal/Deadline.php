@@ -17,17 +17,17 @@ final class Deadline
 
     /**
      * @param ?float $seconds null: never
-     * @throws \ValueError $seconds is negative
+     * @param string $option names the timeout in the error message
+     * @throws \ValueError $seconds is NaN, infinite, negative or over ProtoTime::MAX_SECONDS
      */
-    public static function in(?float $seconds): self
+    public static function in(?float $seconds, string $option = 'The timeout'): self
     {
         if ($seconds === null) {
             return new self(null, null);
         }
-        if ($seconds < 0 || is_nan($seconds)) {
-            throw new \ValueError('A timeout must not be negative');
-        }
-        return new self($seconds, hrtime(true) + (int) ($seconds * 1e9));
+        $seconds = ProtoTime::seconds($seconds, $option);
+        $now = hrtime(true);
+        return new self($seconds, (int) min($now + $seconds * 1e9, (float) PHP_INT_MAX));
     }
 
     /** The timeout this deadline was made from, or null for none. */

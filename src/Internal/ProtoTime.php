@@ -14,22 +14,46 @@ use Google\Protobuf\Timestamp;
  */
 final class ProtoTime
 {
+    /** The longest protobuf Duration (10,000 years), so the longest duration the SDK takes. */
+    public const MAX_SECONDS = 315_576_000_000;
+
     /**
+     * The one check every duration the SDK takes goes through: a finite number of seconds (or an interval),
+     * not negative, at most MAX_SECONDS.
+     *
      * @param \DateInterval|int|float $value an interval, or a number of seconds
-     * @param string $what names the value in the error message
-     * @throws \ValueError $value is negative
+     * @param string $option names the option in the error message, e.g. "ActivityOptions::withStartToCloseTimeout()"
+     * @throws \ValueError $value is NaN, infinite, negative or longer than MAX_SECONDS
      */
-    public static function seconds(\DateInterval|int|float $value, string $what): float
+    public static function seconds(\DateInterval|int|float $value, string $option): float
     {
         if ($value instanceof \DateInterval) {
             $epoch = new \DateTimeImmutable('@0');
             $end = $epoch->add($value);
             $value = (float) $end->format('U.u');
         }
-        if ($value < 0) {
-            throw new \ValueError("$what must not be negative");
+        $seconds = (float) $value;
+        $problem = match (true) {
+            !is_finite($seconds) => 'must be a finite number of seconds',
+            $seconds < 0 => 'must not be negative',
+            $seconds > self::MAX_SECONDS => 'must be at most ' . self::MAX_SECONDS . ' seconds (10,000 years)',
+            default => null,
+        };
+        if ($problem !== null) {
+            throw new \ValueError("$option: the duration $problem, got " . var_export($value, true));
         }
-        return (float) $value;
+        return $seconds;
+    }
+
+    /**
+     * Like seconds(), for a wait (a timer, an await timeout): a negative duration, as a deadline computed in
+     * the past gives, waits no time at all.
+     *
+     * @throws \ValueError $value is NaN, infinite or longer than MAX_SECONDS
+     */
+    public static function waitSeconds(float $value, string $option): float
+    {
+        return self::seconds($value < 0 && is_finite($value) ? 0.0 : $value, $option);
     }
 
     public static function toDuration(float $seconds): Duration

@@ -39,6 +39,7 @@ final class StartRequestFactory
         if ($workflowType === '') {
             throw new \ValueError('Client::start(): $workflowType must not be empty');
         }
+        Utf8::check($workflowType, 'Client::start(): the workflow type');
         $taskQueue = $options->getTaskQueue();
         if ($taskQueue === null || $taskQueue === '') {
             throw new \ValueError('Client::start(): WorkflowOptions has no task queue: call withTaskQueue()');
@@ -92,8 +93,8 @@ final class StartRequestFactory
         $details = $options->getStaticDetails();
         if ($summary !== null || $details !== null) {
             $metadata = new UserMetadata();
-            $metadata->setSummary($summary === null ? null : $converter->toPayload($summary));
-            $metadata->setDetails($details === null ? null : $converter->toPayload($details));
+            $metadata->setSummary($summary === null ? null : $converter->toPayload($summary, 'static summary'));
+            $metadata->setDetails($details === null ? null : $converter->toPayload($details, 'static details'));
             $request->setUserMetadata($metadata);
         }
     }
@@ -103,7 +104,7 @@ final class StartRequestFactory
     {
         $fields = [];
         foreach ($memo as $name => $value) {
-            $fields[(string) $name] = $converter->toPayload($value);
+            $fields[(string) $name] = $converter->toPayload($value, "memo field \"$name\"");
         }
         return new Memo(['fields' => $fields]);
     }

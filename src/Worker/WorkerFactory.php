@@ -5,6 +5,7 @@ declare(strict_types=1);
 namespace TrueAsync\Temporal\Worker;
 
 use TrueAsync\Temporal\Client\Client;
+use TrueAsync\Temporal\Internal\Utf8;
 use TrueAsync\Temporal\Worker\Internal\FiberScheduler;
 
 /**
@@ -34,6 +35,7 @@ final class WorkerFactory
         if ($taskQueue === '') {
             throw new \ValueError('the task queue name must not be empty');
         }
+        Utf8::check($taskQueue, 'WorkerFactory::newWorker(): the task queue');
         return $this->workers[] = new Worker($taskQueue, $options ?? WorkerOptions::new(), $this->client);
     }
 

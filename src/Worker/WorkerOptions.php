@@ -4,6 +4,9 @@ declare(strict_types=1);
 
 namespace TrueAsync\Temporal\Worker;
 
+use TrueAsync\Temporal\Internal\ProtoTime;
+use TrueAsync\Temporal\Internal\Utf8;
+
 /**
  * How a worker polls and how much it runs at once. Immutable; each with*() returns a copy. Values are checked
  * by the core when the worker starts (a bad one raises \ValueError naming it).
@@ -66,38 +69,43 @@ final class WorkerOptions
     /** Seconds running activities get, after shutdown starts, before they are cancelled (WORKER_SHUTDOWN). */
     public function withGracefulShutdownTimeout(float $seconds): self
     {
-        return $this->with('gracefulShutdownTimeout', $seconds);
+        return $this->with('gracefulShutdownTimeout', ProtoTime::seconds($seconds, 'WorkerOptions::withGracefulShutdownTimeout()'));
     }
 
     public function withDefaultHeartbeatThrottleInterval(float $seconds): self
     {
-        return $this->with('defaultHeartbeatThrottleInterval', $seconds);
+        $option = 'WorkerOptions::withDefaultHeartbeatThrottleInterval()';
+        return $this->with('defaultHeartbeatThrottleInterval', ProtoTime::seconds($seconds, $option));
     }
 
     public function withMaxHeartbeatThrottleInterval(float $seconds): self
     {
-        return $this->with('maxHeartbeatThrottleInterval', $seconds);
+        $option = 'WorkerOptions::withMaxHeartbeatThrottleInterval()';
+        return $this->with('maxHeartbeatThrottleInterval', ProtoTime::seconds($seconds, $option));
     }
 
+    /** @throws \ValueError $rate is NaN or infinite (null: no limit) */
     public function withWorkerActivitiesPerSecond(?float $rate): self
     {
-        return $this->with('workerActivitiesPerSecond', $rate);
+        return $this->with('workerActivitiesPerSecond', self::finite($rate, 'WorkerOptions::withWorkerActivitiesPerSecond()'));
     }
 
+    /** @throws \ValueError $rate is NaN or infinite (null: no limit) */
     public function withTaskQueueActivitiesPerSecond(?float $rate): self
     {
-        return $this->with('taskQueueActivitiesPerSecond', $rate);
+        $option = 'WorkerOptions::withTaskQueueActivitiesPerSecond()';
+        return $this->with('taskQueueActivitiesPerSecond', self::finite($rate, $option));
     }
 
     /** Overrides the client's identity for this worker. */
     public function withIdentity(?string $identity): self
     {
-        return $this->with('identity', $identity);
+        return $this->with('identity', Utf8::checkOptional($identity, 'WorkerOptions::withIdentity(): the identity'));
     }
 
     public function withBuildId(?string $buildId): self
     {
-        return $this->with('buildId', $buildId);
+        return $this->with('buildId', Utf8::checkOptional($buildId, 'WorkerOptions::withBuildId(): the build id'));
     }
 
     /**
@@ -119,10 +127,7 @@ final class WorkerOptions
      */
     public function withDeadlockDetectionTimeout(float $seconds): self
     {
-        if ($seconds < 0) {
-            throw new \ValueError('the deadlock detection timeout must not be negative');
-        }
-        return $this->with('deadlockDetectionTimeout', $seconds);
+        return $this->with('deadlockDetectionTimeout', ProtoTime::seconds($seconds, 'WorkerOptions::withDeadlockDetectionTimeout()'));
     }
 
     public function getDeadlockDetectionTimeout(): float
@@ -189,7 +194,15 @@ final class WorkerOptions
         return $copy;
     }
 
-    // A negative value stays negative, so the core's range check names the option instead of PHP wrapping it.
+    // The core checks the range and names the option; a NaN would not even reach it (JSON has none).
+    private static function finite(?float $rate, string $option): ?float
+    {
+        if ($rate !== null && !is_finite($rate)) {
+            throw new \ValueError("$option: the rate must be a finite number, got " . var_export($rate, true));
+        }
+        return $rate;
+    }
+
     private static function milliseconds(float $seconds): int
     {
         return (int) round($seconds * 1000);

@@ -5,6 +5,7 @@ declare(strict_types=1);
 namespace TrueAsync\Temporal\Workflow;
 
 use TrueAsync\Temporal\Internal\ProtoTime;
+use TrueAsync\Temporal\Internal\Utf8;
 use TrueAsync\Temporal\RetryPolicy;
 
 /**
@@ -28,27 +29,27 @@ final class ActivityOptions
     /** Defaults to the workflow's own task queue. */
     public function withTaskQueue(?string $taskQueue): self
     {
-        return $this->with('taskQueue', $taskQueue);
+        return $this->with('taskQueue', Utf8::checkOptional($taskQueue, 'ActivityOptions::withTaskQueue(): the task queue'));
     }
 
     public function withScheduleToCloseTimeout(\DateInterval|int|float $timeout): self
     {
-        return $this->with('scheduleToCloseTimeout', ProtoTime::seconds($timeout, 'schedule-to-close timeout'));
+        return $this->with('scheduleToCloseTimeout', ProtoTime::seconds($timeout, 'ActivityOptions::withScheduleToCloseTimeout()'));
     }
 
     public function withScheduleToStartTimeout(\DateInterval|int|float $timeout): self
     {
-        return $this->with('scheduleToStartTimeout', ProtoTime::seconds($timeout, 'schedule-to-start timeout'));
+        return $this->with('scheduleToStartTimeout', ProtoTime::seconds($timeout, 'ActivityOptions::withScheduleToStartTimeout()'));
     }
 
     public function withStartToCloseTimeout(\DateInterval|int|float $timeout): self
     {
-        return $this->with('startToCloseTimeout', ProtoTime::seconds($timeout, 'start-to-close timeout'));
+        return $this->with('startToCloseTimeout', ProtoTime::seconds($timeout, 'ActivityOptions::withStartToCloseTimeout()'));
     }
 
     public function withHeartbeatTimeout(\DateInterval|int|float $timeout): self
     {
-        return $this->with('heartbeatTimeout', ProtoTime::seconds($timeout, 'heartbeat timeout'));
+        return $this->with('heartbeatTimeout', ProtoTime::seconds($timeout, 'ActivityOptions::withHeartbeatTimeout()'));
     }
 
     public function withRetryPolicy(?RetryPolicy $retryPolicy): self

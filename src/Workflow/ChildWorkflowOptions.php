@@ -5,6 +5,7 @@ declare(strict_types=1);
 namespace TrueAsync\Temporal\Workflow;
 
 use TrueAsync\Temporal\Internal\ProtoTime;
+use TrueAsync\Temporal\Internal\Utf8;
 use TrueAsync\Temporal\RetryPolicy;
 
 /** How a workflow starts a child workflow. Immutable; each with*() returns a copy. */
@@ -27,28 +28,28 @@ final class ChildWorkflowOptions
     /** Defaults to a deterministic UUID from Workflow::uuid4(). */
     public function withWorkflowId(?string $workflowId): self
     {
-        return $this->with('workflowId', $workflowId);
+        return $this->with('workflowId', Utf8::checkOptional($workflowId, 'ChildWorkflowOptions::withWorkflowId(): the workflow id'));
     }
 
     /** Defaults to the parent's task queue. */
     public function withTaskQueue(?string $taskQueue): self
     {
-        return $this->with('taskQueue', $taskQueue);
+        return $this->with('taskQueue', Utf8::checkOptional($taskQueue, 'ChildWorkflowOptions::withTaskQueue(): the task queue'));
     }
 
     public function withWorkflowExecutionTimeout(\DateInterval|int|float $timeout): self
     {
-        return $this->with('executionTimeout', ProtoTime::seconds($timeout, 'workflow execution timeout'));
+        return $this->with('executionTimeout', ProtoTime::seconds($timeout, 'ChildWorkflowOptions::withWorkflowExecutionTimeout()'));
     }
 
     public function withWorkflowRunTimeout(\DateInterval|int|float $timeout): self
     {
-        return $this->with('runTimeout', ProtoTime::seconds($timeout, 'workflow run timeout'));
+        return $this->with('runTimeout', ProtoTime::seconds($timeout, 'ChildWorkflowOptions::withWorkflowRunTimeout()'));
     }
 
     public function withWorkflowTaskTimeout(\DateInterval|int|float $timeout): self
     {
-        return $this->with('taskTimeout', ProtoTime::seconds($timeout, 'workflow task timeout'));
+        return $this->with('taskTimeout', ProtoTime::seconds($timeout, 'ChildWorkflowOptions::withWorkflowTaskTimeout()'));
     }
 
     public function withParentClosePolicy(ParentClosePolicy $policy): self

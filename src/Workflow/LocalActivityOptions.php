@@ -27,23 +27,23 @@ final class LocalActivityOptions
 
     public function withScheduleToCloseTimeout(\DateInterval|int|float $timeout): self
     {
-        return $this->with('scheduleToCloseTimeout', ProtoTime::seconds($timeout, 'schedule-to-close timeout'));
+        return $this->with('scheduleToCloseTimeout', ProtoTime::seconds($timeout, 'LocalActivityOptions::withScheduleToCloseTimeout()'));
     }
 
     public function withScheduleToStartTimeout(\DateInterval|int|float $timeout): self
     {
-        return $this->with('scheduleToStartTimeout', ProtoTime::seconds($timeout, 'schedule-to-start timeout'));
+        return $this->with('scheduleToStartTimeout', ProtoTime::seconds($timeout, 'LocalActivityOptions::withScheduleToStartTimeout()'));
     }
 
     public function withStartToCloseTimeout(\DateInterval|int|float $timeout): self
     {
-        return $this->with('startToCloseTimeout', ProtoTime::seconds($timeout, 'start-to-close timeout'));
+        return $this->with('startToCloseTimeout', ProtoTime::seconds($timeout, 'LocalActivityOptions::withStartToCloseTimeout()'));
     }
 
     /** Backoffs longer than this become a workflow timer (the core's default is one minute). */
     public function withLocalRetryThreshold(\DateInterval|int|float $threshold): self
     {
-        return $this->with('localRetryThreshold', ProtoTime::seconds($threshold, 'local retry threshold'));
+        return $this->with('localRetryThreshold', ProtoTime::seconds($threshold, 'LocalActivityOptions::withLocalRetryThreshold()'));
     }
 
     public function withRetryPolicy(?RetryPolicy $retryPolicy): self

@@ -18,6 +18,7 @@ use TrueAsync\Temporal\Internal\Converter\SearchAttributeCodec;
 use TrueAsync\Temporal\Internal\Schedule\ScheduleMapper;
 use TrueAsync\Temporal\Internal\Schedule\SchedulePager;
 use TrueAsync\Temporal\Internal\StartRequestFactory;
+use TrueAsync\Temporal\Internal\Utf8;
 use TrueAsync\Temporal\Internal\Uuid;
 use TrueAsync\Temporal\Internal\WorkflowService;
 
@@ -46,6 +47,7 @@ final class ScheduleClient
         if ($scheduleId === '') {
             throw new \ValueError('ScheduleClient::create(): $scheduleId must not be empty');
         }
+        Utf8::check($scheduleId, 'ScheduleClient::create(): the schedule id');
         $options ??= ScheduleOptions::new();
         $request = new CreateScheduleRequest([
             'namespace' => $this->service->getNamespace(),
@@ -78,6 +80,7 @@ final class ScheduleClient
      */
     public function getHandle(string $scheduleId): ScheduleHandle
     {
+        Utf8::check($scheduleId, 'ScheduleClient::getHandle(): the schedule id');
         return new ScheduleHandle($this->service, $this->converter, $scheduleId);
     }
 

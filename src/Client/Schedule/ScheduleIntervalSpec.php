@@ -18,8 +18,8 @@ final class ScheduleIntervalSpec
     /** @throws \ValueError $every is not positive, or $offset is negative */
     public function __construct(\DateInterval|int|float $every, \DateInterval|int|float $offset = 0)
     {
-        $this->every = ProtoTime::seconds($every, 'ScheduleIntervalSpec: the interval');
-        $this->offset = ProtoTime::seconds($offset, 'ScheduleIntervalSpec: the offset');
+        $this->every = ProtoTime::seconds($every, 'ScheduleIntervalSpec: $every');
+        $this->offset = ProtoTime::seconds($offset, 'ScheduleIntervalSpec: $offset');
         if ($this->every <= 0) {
             throw new \ValueError('ScheduleIntervalSpec: the interval must be positive');
         }

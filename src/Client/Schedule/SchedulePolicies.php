@@ -38,7 +38,7 @@ final class SchedulePolicies
     public function withCatchupWindow(\DateInterval|int|float $window): self
     {
         $copy = clone $this;
-        $copy->catchupWindow = ProtoTime::seconds($window, 'SchedulePolicies: the catch-up window');
+        $copy->catchupWindow = ProtoTime::seconds($window, 'SchedulePolicies::withCatchupWindow()');
         return $copy;
     }
 

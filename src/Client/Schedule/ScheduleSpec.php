@@ -75,7 +75,7 @@ final class ScheduleSpec
      */
     public function withJitter(\DateInterval|int|float $jitter): self
     {
-        return $this->with('jitter', ProtoTime::seconds($jitter, 'ScheduleSpec: the jitter'));
+        return $this->with('jitter', ProtoTime::seconds($jitter, 'ScheduleSpec::withJitter()'));
     }
 
     /** An IANA time zone name ("Europe/Paris") the calendars are read in; '' for UTC. */

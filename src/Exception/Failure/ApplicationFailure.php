@@ -4,6 +4,8 @@ declare(strict_types=1);
 
 namespace TrueAsync\Temporal\Exception\Failure;
 
+use TrueAsync\Temporal\Internal\ProtoTime;
+
 /** A failure raised by workflow or activity code: a type name, details and whether retrying may help. */
 final class ApplicationFailure extends TemporalFailure
 {
@@ -17,6 +19,7 @@ final class ApplicationFailure extends TemporalFailure
      * @param string $type the error's type name, matched by retry policies' non-retryable error types
      * @param list<mixed> $details values that travel with the failure
      * @param ?float $nextRetryDelay seconds until the next attempt, overriding the retry policy's backoff
+     * @throws \ValueError $nextRetryDelay is NaN, infinite or negative
      */
     public static function create(
         string $message,
@@ -29,7 +32,8 @@ final class ApplicationFailure extends TemporalFailure
     ): self {
         $failure = new self($message, $previous, $originalStackTrace);
         $failure->type = $type;
-        $failure->nextRetryDelay = $nextRetryDelay;
+        $failure->nextRetryDelay = $nextRetryDelay === null
+            ? null : ProtoTime::seconds($nextRetryDelay, 'ApplicationFailure::create(): $nextRetryDelay');
         $failure->nonRetryable = $nonRetryable;
         $failure->details = array_values($details);
         return $failure;

@@ -55,6 +55,7 @@ final class FailureEncoder
         if ($this->encodeCommonAttributes) {
             $failure->setEncodedAttributes($this->converter->toPayload(
                 ['message' => $failure->getMessage(), 'stack_trace' => $failure->getStackTrace()],
+                'failure message',
             ));
             $failure->setMessage('Encoded failure');
             $failure->setStackTrace('');
@@ -121,6 +122,6 @@ final class FailureEncoder
     /** @param list<mixed> $values */
     private function payloads(array $values): ?Payloads
     {
-        return $values === [] ? null : $this->converter->toPayloads($values);
+        return $values === [] ? null : $this->converter->toPayloads($values, 'failure detail');
     }
 }

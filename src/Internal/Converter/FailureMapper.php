@@ -80,7 +80,7 @@ final class FailureMapper
             $this->converter->fromPayloads($info->getDetails()),
             $cause,
             $trace,
-            $delay === null ? null : $delay->getSeconds() + $delay->getNanos() / 1e9,
+            $delay === null ? null : max(0.0, $delay->getSeconds() + $delay->getNanos() / 1e9), // create() refuses < 0
         );
     }
 

@@ -26,7 +26,7 @@ final class ActivityTaskResponder
     /** @param array<string, string> $target */
     public function complete(array $target, mixed $result): void
     {
-        $this->call('RespondActivityTaskCompleted', $target, ['result' => $this->converter->toPayloads([$result])]);
+        $this->call('RespondActivityTaskCompleted', $target, ['result' => $this->converter->toPayloads([$result], 'result')]);
     }
 
     /**
@@ -37,7 +37,7 @@ final class ActivityTaskResponder
     {
         $fields = ['failure' => $this->converter->getFailureConverter()->toFailure($failure, $this->converter)];
         if ($lastHeartbeatDetails !== []) {
-            $fields['last_heartbeat_details'] = $this->converter->toPayloads($lastHeartbeatDetails);
+            $fields['last_heartbeat_details'] = $this->converter->toPayloads($lastHeartbeatDetails, 'heartbeat detail');
         }
         $this->call('RespondActivityTaskFailed', $target, $fields);
     }
@@ -65,7 +65,7 @@ final class ActivityTaskResponder
     /** @return array<string, Payloads> */
     private function details(array $details): array
     {
-        return $details === [] ? [] : ['details' => $this->converter->toPayloads($details)];
+        return $details === [] ? [] : ['details' => $this->converter->toPayloads($details, 'detail')];
     }
 
     /** @param array<string, string> $target */

@@ -14,6 +14,7 @@ use TrueAsync\Temporal\Api\Workflowservice\V1\UpdateWorkflowExecutionResponse;
 use TrueAsync\Temporal\Client\UpdateWaitStage;
 use TrueAsync\Temporal\Client\WorkflowExecution;
 use TrueAsync\Temporal\Core\TemporalException;
+use TrueAsync\Temporal\Internal\Utf8;
 use TrueAsync\Temporal\Internal\WorkflowService;
 
 /**
@@ -31,7 +32,8 @@ final class UpdateStarter
     /** The update's message, shared with update-with-start. */
     public function request(string $name, ?Payloads $args, string $updateId): Request
     {
-        $input = new Input(['name' => $name]);
+        $input = new Input(['name' => Utf8::check($name, 'the update name')]);
+        Utf8::check($updateId, 'the update id');
         $input->setArgs($args);
         return new Request([
             'meta' => new Meta(['update_id' => $updateId, 'identity' => $this->service->getIdentity()]),

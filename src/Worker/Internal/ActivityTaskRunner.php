@@ -99,7 +99,7 @@ final class ActivityTaskRunner
             if ($context->completesAsync()) {
                 return new ActivityExecutionResult(['will_complete_async' => new WillCompleteAsync()]);
             }
-            $payload = $this->converter->toPayloads([$value])->getPayloads()[0];
+            $payload = $this->converter->toPayloads([$value], 'result')->getPayloads()[0];
             return new ActivityExecutionResult(['completed' => new Success(['result' => $payload])]);
         } catch (ActivityCanceledException $e) {
             return $this->cancelled($e);

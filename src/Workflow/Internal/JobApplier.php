@@ -84,7 +84,7 @@ final class JobApplier
         try {
             $builtIn = BuiltInQueries::answer($run, $query->getQueryType());
             if ($builtIn !== null) {
-                $result->setSucceeded(new QuerySuccess(['response' => $run->converter->toPayloads([$builtIn])->getPayloads()[0]]));
+                $result->setSucceeded(new QuerySuccess(['response' => $run->converter->toPayloads([$builtIn], 'query result')->getPayloads()[0]]));
                 return new WorkflowCommand(['respond_to_query' => $result]);
             }
             $handler = $this->handlers->find('query', $query->getQueryType(), $run->instance(),
@@ -94,7 +94,7 @@ final class JobApplier
                 'QueryNotRegistered',
             );
             $value = $run->readOnly(fn () => $handler($query->getArguments(), $run->converter));
-            $result->setSucceeded(new QuerySuccess(['response' => $run->converter->toPayloads([$value])->getPayloads()[0]]));
+            $result->setSucceeded(new QuerySuccess(['response' => $run->converter->toPayloads([$value], 'query result')->getPayloads()[0]]));
         } catch (\Throwable $e) {
             $result->setFailed($run->converter->getFailureConverter()->toFailure($e, $run->converter));
         }
@@ -131,7 +131,7 @@ final class JobApplier
         $run->startHandler($this->handlers->tracked(function () use ($run, $handler, $update, $respond, $fail): void {
             try {
                 $value = $handler($update->getInput(), $run->converter);
-                $respond(['completed' => $run->converter->toPayloads([$value])->getPayloads()[0]]);
+                $respond(['completed' => $run->converter->toPayloads([$value], 'update result')->getPayloads()[0]]);
             } catch (\Throwable $e) {
                 if (!$run->failsWorkflow($e)) {
                     throw $e;

@@ -174,7 +174,7 @@ final class WorkflowContext
     {
         $fields = [];
         foreach ($values as $name => $value) {
-            $fields[$name] = $this->run->converter->toPayloads([$value])->getPayloads()[0];
+            $fields[$name] = $this->run->converter->toPayloads([$value], "memo field \"$name\"")->getPayloads()[0];
         }
         $this->run->command(new WorkflowCommand(['modify_workflow_properties' => new ModifyWorkflowProperties([
             'upserted_memo' => new Memo(['fields' => $fields]),

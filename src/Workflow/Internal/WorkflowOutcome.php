@@ -23,7 +23,7 @@ final class WorkflowOutcome
 {
     public static function completed(mixed $result, DataConverter $converter): WorkflowCommand
     {
-        $payload = $converter->toPayloads([$result])->getPayloads()[0];
+        $payload = $converter->toPayloads([$result], 'result')->getPayloads()[0];
         return new WorkflowCommand([
             'complete_workflow_execution' => new CompleteWorkflowExecution(['result' => $payload]),
         ]);

@@ -47,7 +47,7 @@ final class WorkflowOptionsTest extends TestCase
     public function testANegativeTimeoutIsRejected(): void
     {
         $this->expectException(\ValueError::class);
-        $this->expectExceptionMessage('The workflow run timeout must not be negative');
+        $this->expectExceptionMessage('WorkflowOptions::withWorkflowRunTimeout(): the duration must not be negative, got -1');
         WorkflowOptions::new()->withWorkflowRunTimeout(-1);
     }
 }

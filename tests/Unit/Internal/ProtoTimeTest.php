@@ -25,8 +25,48 @@ final class ProtoTimeTest extends TestCase
         $interval->invert = 1;
 
         $this->expectException(\ValueError::class);
-        $this->expectExceptionMessage('The timeout must not be negative');
-        ProtoTime::seconds($interval, 'The timeout');
+        $this->expectExceptionMessage('X::withTimeout(): the duration must not be negative, got -5.0');
+        ProtoTime::seconds($interval, 'X::withTimeout()');
+    }
+
+    /** @dataProvider invalidDurations */
+    public function testAnInvalidDurationIsRejectedNamingTheOption(int|float $value, string $problem): void
+    {
+        $this->expectException(\ValueError::class);
+        $this->expectExceptionMessage("X::withTimeout(): the duration $problem");
+        ProtoTime::seconds($value, 'X::withTimeout()');
+    }
+
+    public static function invalidDurations(): array
+    {
+        return [
+            'NaN' => [NAN, 'must be a finite number of seconds, got NAN'],
+            'infinity' => [INF, 'must be a finite number of seconds, got INF'],
+            'minus infinity' => [-INF, 'must be a finite number of seconds, got -INF'],
+            'negative' => [-0.5, 'must not be negative, got -0.5'],
+            'over 10,000 years' => [1e12, 'must be at most 315576000000 seconds'],
+        ];
+    }
+
+    public function testTheLongestDurationIsAccepted(): void
+    {
+        $this->assertSame((float) ProtoTime::MAX_SECONDS, ProtoTime::seconds(ProtoTime::MAX_SECONDS, 'x'));
+    }
+
+    /** @dataProvider waits */
+    public function testAWaitTreatsANegativeDurationAsNoneButRejectsNanAndInfinity(float $value, ?float $expected): void
+    {
+        if ($expected === null) {
+            $this->expectException(\ValueError::class);
+            $this->expectExceptionMessage('Workflow::sleep(): the duration must be a finite number of seconds');
+        }
+        $this->assertSame($expected, ProtoTime::waitSeconds($value, 'Workflow::sleep()'));
+    }
+
+    public static function waits(): array
+    {
+        return ['negative' => [-3.0, 0.0], 'zero' => [0.0, 0.0], 'positive' => [1.5, 1.5], 'NaN' => [NAN, null],
+            'infinity' => [INF, null], 'minus infinity' => [-INF, null]];
     }
 
     public function testDurationSplitsSecondsAndNanos(): void
