@@ -22,6 +22,7 @@ use TrueAsync\Temporal\Exception\ActivityCanceledException;
 use TrueAsync\Temporal\Exception\ActivityCancelReason;
 use TrueAsync\Temporal\Exception\Failure\ApplicationFailure;
 use TrueAsync\Temporal\Exception\Failure\CanceledFailure;
+use TrueAsync\Temporal\Internal\Converter\UnencodableFailure;
 
 /**
  * The activity half of a worker: polls activity tasks and runs each activity in a Fiber of its own. Every
@@ -104,17 +105,14 @@ final class ActivityTaskRunner
         } catch (ActivityCanceledException $e) {
             return $this->cancelled($e);
         } catch (\Throwable $e) {
-            $failure = $this->converter->getFailureConverter()->toFailure($e, $this->converter);
+            $failure = UnencodableFailure::encode($this->converter, $e);
             return new ActivityExecutionResult(['failed' => new FailureResult(['failure' => $failure])]);
         }
     }
 
     private function cancelled(ActivityCanceledException $e): ActivityExecutionResult
     {
-        $failure = $this->converter->getFailureConverter()->toFailure(
-            CanceledFailure::create($e->getMessage(), [], $e),
-            $this->converter,
-        );
+        $failure = UnencodableFailure::encode($this->converter, CanceledFailure::create($e->getMessage(), [], $e));
         return new ActivityExecutionResult(['cancelled' => new Cancellation(['failure' => $failure])]);
     }
 

@@ -6,6 +6,7 @@ namespace TrueAsync\Temporal\Tests\Integration\Worker;
 
 use TrueAsync\Temporal\Client\WorkflowExecutionStatus;
 use TrueAsync\Temporal\Client\WorkflowOptions;
+use TrueAsync\Temporal\Exception\Failure\ApplicationFailure;
 use TrueAsync\Temporal\Tests\Integration\ServerTestCase;
 
 /**
@@ -69,6 +70,17 @@ final class ActivityWorkerTest extends ServerTestCase
         $error = $this->runActivity(['name' => 'php.uncaught'])['error'];
         self::assertSame(['application', 'DomainException', 'plain PHP exception', false],
             [$error['kind'], $error['type'], $error['message'], $error['non_retryable']]);
+    }
+
+    public function testAFailureWhoseDetailsCannotBeEncodedStillFailsTheActivityAndSaysWhy(): void
+    {
+        $error = $this->runActivity(['name' => 'php.failWithUnencodableDetails', 'max_attempts' => 1])['error'];
+        self::assertSame(['application', ApplicationFailure::class], [$error['kind'], $error['type']]);
+        self::assertStringContainsString('could not be encoded', $error['message']);
+        self::assertStringContainsString('Closure', $error['message']);
+        self::assertStringNotContainsString('secret', $error['message']);
+        // The worker went on: the next activity still runs.
+        self::assertSame(['result' => 'Hello, Ada!'], $this->runActivity(['name' => 'php.greet', 'args' => ['Ada']]));
     }
 
     public function testRetriedActivitySucceedsOnTheThirdAttempt(): void

@@ -34,6 +34,12 @@ final class TestActivities
         throw new \DomainException('plain PHP exception');
     }
 
+    /** Its details have no JSON form: the failure cannot be encoded as thrown. */
+    public function failWithUnencodableDetails(): never
+    {
+        throw ApplicationFailure::create('secret', 'MyActivityError', nonRetryable: true, details: [fn () => 1]);
+    }
+
     public function succeedOnThirdAttempt(): string
     {
         $attempt = Activity::getInfo()->attempt;
