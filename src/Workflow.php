@@ -184,7 +184,7 @@ final class Workflow
     /** The run's search attributes: those it started with, plus its own upserts. */
     public static function getSearchAttributes(): SearchAttributes
     {
-        return WorkflowRun::current()->searchAttributes;
+        return WorkflowRun::current()->info->searchAttributes;
     }
 
     /** The schedule that started this run and the time its action was due; null: not started by one. */

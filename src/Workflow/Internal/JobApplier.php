@@ -16,7 +16,6 @@ use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\WorkflowCommand;
 use TrueAsync\Temporal\Api\Common\V1\Payloads;
 use TrueAsync\Temporal\DataConverter\EncodedArguments;
 use TrueAsync\Temporal\Exception\Failure\ApplicationFailure;
-use TrueAsync\Temporal\Internal\Converter\SearchAttributeCodec;
 
 /**
  * Applies an activation's jobs to a run as state changes only (no Fiber runs here), and answers queries.
@@ -144,7 +143,6 @@ final class JobApplier
     private function initialize(WorkflowRun $run, InitializeWorkflow $init): InitializeWorkflow
     {
         $run->reseed((int) $init->getRandomnessSeed());
-        $run->searchAttributes = SearchAttributeCodec::fromMessage($init->getSearchAttributes());
         return $init;
     }
 

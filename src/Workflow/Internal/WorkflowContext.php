@@ -166,7 +166,7 @@ final class WorkflowContext
         $this->run->command(new WorkflowCommand(['upsert_workflow_search_attributes' => new UpsertWorkflowSearchAttributes([
             'search_attributes' => SearchAttributeCodec::toUpsertMessage($attributes),
         ])]));
-        $this->run->searchAttributes = $this->run->searchAttributes->merge($attributes);
+        $this->run->info->searchAttributes = $this->run->info->searchAttributes->merge($attributes);
     }
 
     /** @param array<string, mixed> $values memo fields to add or replace */
@@ -179,6 +179,7 @@ final class WorkflowContext
         $this->run->command(new WorkflowCommand(['modify_workflow_properties' => new ModifyWorkflowProperties([
             'upserted_memo' => new Memo(['fields' => $fields]),
         ])]));
+        $this->run->info->upsertMemo($fields);
     }
 
     public function isCancelRequested(): bool

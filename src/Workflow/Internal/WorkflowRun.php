@@ -11,7 +11,6 @@ use TrueAsync\Temporal\Core\DeterminismGuard;
 use TrueAsync\Temporal\DataConverter\DataConverter;
 use TrueAsync\Temporal\Exception\Failure\CanceledFailure;
 use TrueAsync\Temporal\Internal\ProtoTime;
-use TrueAsync\Temporal\SearchAttributes\SearchAttributes;
 use TrueAsync\Temporal\Workflow\WorkflowInfo;
 
 /**
@@ -48,8 +47,6 @@ final class WorkflowRun
     private \DateTimeImmutable $now;
     private bool $replaying = false;
     private \Random\Randomizer $randomizer;
-    /** The run's search attributes: from its start, then its own upserts. */
-    public SearchAttributes $searchAttributes;
     public readonly Patches $patches;
     public readonly InternalFlags $flags;
 
@@ -76,7 +73,6 @@ final class WorkflowRun
         $this->jobs = new JobApplier($this->handlers);
         $this->instance = new ($definition->class)();
         $this->reseed(0);
-        $this->searchAttributes = SearchAttributes::empty();
     }
 
     /** @throws \LogicException outside workflow code that a worker is running */
@@ -101,6 +97,7 @@ final class WorkflowRun
         $this->flags->observe($activation);
         $this->info->historyLength = $activation->getHistoryLength();
         $this->info->continueAsNewSuggested = $activation->getContinueAsNewSuggested();
+        $this->info->historySizeBytes = (int) $activation->getHistorySizeBytes();
         if ($this->broken) {
             throw new \LogicException('this run was stopped for a potential deadlock; it waits for its eviction');
         }

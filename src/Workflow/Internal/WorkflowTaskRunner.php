@@ -14,6 +14,7 @@ use TrueAsync\Temporal\Core\DeadlockException;
 use TrueAsync\Temporal\Core\TemporalException;
 use TrueAsync\Temporal\Core\Worker as CoreWorker;
 use TrueAsync\Temporal\DataConverter\DataConverter;
+use TrueAsync\Temporal\Internal\ProtoTime;
 use TrueAsync\Temporal\Worker\Internal\FiberScheduler;
 use TrueAsync\Temporal\Workflow\WorkflowInfo;
 
@@ -130,7 +131,14 @@ final class WorkflowTaskRunner
             $init->getWorkflowType(),
             implode(', ', $this->registry->types()) ?: 'none',
         ));
-        $info = WorkflowInfo::fromInitialize($init, $activation->getRunId(), $this->namespace, $this->taskQueue);
+        $info = WorkflowInfo::fromInitialize(
+            $init,
+            $activation->getRunId(),
+            $this->namespace,
+            $this->taskQueue,
+            ProtoTime::toDateTime($activation->getTimestamp()) ?? new \DateTimeImmutable('@0'),
+            $this->converter,
+        );
         return new WorkflowRun($definition, $info, $this->converter, $this->failureExceptionTypes, $this->logger);
     }
 

@@ -20,6 +20,7 @@ require_once __DIR__ . '/CancellationWorkflows.php';
 require_once __DIR__ . '/UpdateAttemptsWorkflow.php';
 require_once __DIR__ . '/ScheduledWorkflow.php';
 require_once __DIR__ . '/SearchAttributeStepsWorkflow.php';
+require_once __DIR__ . '/InfoWorkflows.php';
 require_once __DIR__ . '/../../TestSearchAttributes.php';
 
 $factory = WorkerFactory::create(Client::connect(ConnectionOptions::new((string) getenv('TEMPORAL_ADDRESS'))));
@@ -55,6 +56,8 @@ $factory->newWorker($argv[1], $options)
         Fixtures\UpdateAttemptsWorkflow::class,
         Fixtures\ScheduledWorkflow::class,
         Fixtures\SearchAttributeStepsWorkflow::class,
+        Fixtures\InfoWorkflow::class,
+        Fixtures\InfoParentWorkflow::class,
     )
     ->registerDynamicWorkflow(Fixtures\DynamicWorkflow::class)
     ->registerActivity(new Fixtures\GreetingActivities());

@@ -55,7 +55,7 @@ final class ProbeWorkflow
         [self::$body, self::$update, self::$validations] = [$body, $update ?? fn (string $v) => $v, 0];
         $init = new InitializeWorkflow(['workflow_type' => 'ProbeWorkflow', 'workflow_id' => 'wf', 'randomness_seed' => 7]);
         $run = new WorkflowRun(WorkflowDefinition::fromClass(self::class),
-            WorkflowInfo::fromInitialize($init, 'run-1', 'default', 'q'), DataConverter::default());
+            WorkflowInfo::fromInitialize($init, 'run-1', 'default', 'q', new \DateTimeImmutable('@0'), DataConverter::default()), DataConverter::default());
         return [$run, $run->activate(self::activation([new WorkflowActivationJob(['initialize_workflow' => $init])]))];
     }
 

@@ -47,7 +47,7 @@ final class ReplaySafeLoggerTest extends TestCase
         };
         $init = new InitializeWorkflow(['workflow_type' => 'LoggingWorkflow', 'workflow_id' => 'wf-log']);
         $run = new WorkflowRun(WorkflowDefinition::fromClass(LoggingWorkflow::class),
-            WorkflowInfo::fromInitialize($init, 'run-log', 'default', 'q'), DataConverter::default(), [], $logger);
+            WorkflowInfo::fromInitialize($init, 'run-log', 'default', 'q', new \DateTimeImmutable('@0'), DataConverter::default()), DataConverter::default(), [], $logger);
         $run->activate(new WorkflowActivation(['run_id' => 'run-log', 'is_replaying' => true,
             'jobs' => [new WorkflowActivationJob(['initialize_workflow' => $init])]]));
         $run->activate(new WorkflowActivation(['run_id' => 'run-log', 'is_replaying' => false,

@@ -124,7 +124,7 @@ final class WorkflowRunTest extends TestCase
         // The signals come in the run's first activation, before the workflow method has registered anything.
         $init = new InitializeWorkflow(['workflow_type' => 'Late', 'workflow_id' => 'wf', 'randomness_seed' => 7]);
         $run = new WorkflowRun(WorkflowDefinition::fromClass(LateDynamicHandlerWorkflow::class),
-            WorkflowInfo::fromInitialize($init, 'run-1', 'default', 'q'), DataConverter::default());
+            WorkflowInfo::fromInitialize($init, 'run-1', 'default', 'q', new \DateTimeImmutable('@0'), DataConverter::default()), DataConverter::default());
         $run->activate($this->activation([
             new WorkflowActivationJob(['initialize_workflow' => $init]),
             $this->signal('ping', 'a'),
@@ -147,7 +147,7 @@ final class WorkflowRunTest extends TestCase
     {
         $init = new InitializeWorkflow(['workflow_type' => 'SleepyWorkflow', 'workflow_id' => 'wf', 'randomness_seed' => 7]);
         $run = new WorkflowRun(WorkflowDefinition::fromClass(SleepyWorkflow::class),
-            WorkflowInfo::fromInitialize($init, 'run-1', 'default', 'q'), DataConverter::default());
+            WorkflowInfo::fromInitialize($init, 'run-1', 'default', 'q', new \DateTimeImmutable('@0'), DataConverter::default()), DataConverter::default());
         $commands = $run->activate($this->activation([new WorkflowActivationJob(['initialize_workflow' => $init])]));
         self::assertSame(['start_timer'], array_map(fn (WorkflowCommand $c) => $c->getVariant(), $commands));
         return $run;
