@@ -100,7 +100,7 @@ final class Client
         string $signalName,
         array $signalArgs = [],
     ): WorkflowHandle {
-        $start = $this->startRequest($workflowType, $args, $options);
+        $start = $this->startRequest($workflowType, $args, $options, 'Client::signalWithStart()');
         $signalInput = $signalArgs === [] ? null : $this->converter->toPayloads($signalArgs);
         $request = WithStartRequests::signalWithStart($start, $signalName, $signalInput);
         $execution = new WorkflowExecution($start->getWorkflowId());
@@ -141,7 +141,7 @@ final class Client
         if ($options->getIdConflictPolicy() === WorkflowIdConflictPolicy::Unspecified) {
             throw new \ValueError('Client::updateWithStart(): WorkflowOptions must set an id conflict policy');
         }
-        $start = $this->startRequest($workflowType, $args, $options);
+        $start = $this->startRequest($workflowType, $args, $options, 'Client::updateWithStart()');
         $payloads = $updateArgs === [] ? null : $this->converter->toPayloads($updateArgs);
         $update = (new UpdateStarter($this->service))->request($updateName, $payloads, $updateId ?? Uuid::v4());
         $request = WithStartRequests::updateWithStart($start, $update, $waitStage);
@@ -207,11 +207,16 @@ final class Client
         return $this->service->getConnection();
     }
 
+    /** @param ?string $withStart the with-start call $options are for: eager start applies only to start() */
     private function startRequest(
         string $workflowType,
         array $args,
         WorkflowOptions $options,
+        ?string $withStart = null,
     ): StartWorkflowExecutionRequest {
+        if ($withStart !== null && $options->isEagerStart()) {
+            throw new \ValueError("$withStart: WorkflowOptions::withEagerStart() applies only to Client::start()");
+        }
         return StartRequestFactory::create(
             $this->service->getNamespace(),
             $this->service->getIdentity(),

@@ -31,6 +31,7 @@ final class WorkflowOptions
     private float $startDelay = 0.0;
     private ?string $staticSummary = null;
     private ?string $staticDetails = null;
+    private bool $eagerStart = false;
 
     public static function new(): self
     {
@@ -139,6 +140,17 @@ final class WorkflowOptions
         return $this->with('startDelay', ProtoTime::seconds($delay, 'WorkflowOptions::withStartDelay()'));
     }
 
+    /**
+     * Ask for eager start: when a worker for this task queue runs on the same connection (the client given to
+     * WorkerFactory::create(), e.g. in an activity of that worker) and has a free workflow-task slot, the core
+     * reserves the slot and the server hands the first workflow task back with the start's answer, so it runs
+     * without a poll's round trip. Otherwise the start goes on as a normal one. Not with a start delay.
+     */
+    public function withEagerStart(bool $eager = true): self
+    {
+        return $this->with('eagerStart', $eager);
+    }
+
     /** A single-line summary the UI shows for the execution (encoded by the data converter). */
     public function withStaticSummary(?string $summary): self
     {
@@ -186,6 +198,11 @@ final class WorkflowOptions
     public function getStartDelay(): float
     {
         return $this->startDelay;
+    }
+
+    public function isEagerStart(): bool
+    {
+        return $this->eagerStart;
     }
 
     public function getStaticSummary(): ?string

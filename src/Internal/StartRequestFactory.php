@@ -54,6 +54,7 @@ final class StartRequestFactory
             'workflow_id_reuse_policy' => $options->getIdReusePolicy()->value,
             'workflow_id_conflict_policy' => $options->getIdConflictPolicy()->value,
             'cron_schedule' => $options->getCronSchedule(),
+            'request_eager_execution' => $options->isEagerStart(),
         ]);
         $request->setInput($input);
         self::setTimeouts($request, $options);
@@ -73,6 +74,10 @@ final class StartRequestFactory
             $request->setWorkflowTaskTimeout(ProtoTime::toDuration($options->getWorkflowTaskTimeout()));
         }
         if ($options->getStartDelay() > 0) {
+            if ($options->isEagerStart()) {
+                // The server refuses the pair; say so before the call, naming both options.
+                throw new \ValueError('WorkflowOptions: withEagerStart() cannot be combined with withStartDelay()');
+            }
             $request->setWorkflowStartDelay(ProtoTime::toDuration($options->getStartDelay()));
         }
     }

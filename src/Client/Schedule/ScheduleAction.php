@@ -26,6 +26,9 @@ final class ScheduleAction
         if (($options->getWorkflowId() ?? '') === '' || ($options->getTaskQueue() ?? '') === '') {
             throw new \ValueError('ScheduleAction: WorkflowOptions needs a workflow id and a task queue');
         }
+        if ($options->isEagerStart()) {
+            throw new \ValueError('ScheduleAction: WorkflowOptions::withEagerStart() applies only to Client::start()');
+        }
     }
 
     /**

@@ -21,9 +21,11 @@ require_once __DIR__ . '/UpdateAttemptsWorkflow.php';
 require_once __DIR__ . '/ScheduledWorkflow.php';
 require_once __DIR__ . '/SearchAttributeStepsWorkflow.php';
 require_once __DIR__ . '/InfoWorkflows.php';
+require_once __DIR__ . '/EagerStart.php';
 require_once __DIR__ . '/../../TestSearchAttributes.php';
 
-$factory = WorkerFactory::create(Client::connect(ConnectionOptions::new((string) getenv('TEMPORAL_ADDRESS'))));
+$client = Client::connect(ConnectionOptions::new((string) getenv('TEMPORAL_ADDRESS')));
+$factory = WorkerFactory::create($client);
 $options = WorkerOptions::new()->withMaxCachedWorkflows((int) ($argv[2] ?? 1000));
 $factory->newWorker($argv[1], $options)
     ->registerWorkflowTypes(
@@ -67,6 +69,11 @@ $factory->newWorker($argv[1] . '-strict', $options->withWorkflowFailureException
 // The patched version of PhpPatch, as a deployment after the change would run it.
 $factory->newWorker($argv[1] . '-v2', $options)->registerWorkflowTypes(Fixtures\PatchV2Workflow::class)
     ->registerActivity(new Fixtures\GreetingActivities());
+// Its own identity: a history then tells a task this worker polled from one the client's eager start handed it.
+$factory->newWorker($argv[1] . '-eager', $options->withIdentity('php-eager-worker'))
+    ->registerWorkflowTypes(Fixtures\StartEagerlyWorkflow::class, Fixtures\GreetingWorkflow::class)
+    ->registerActivity(new Fixtures\GreetingActivities())
+    ->registerActivity(new Fixtures\EagerStartActivities($client));
 echo "worker ready\n";
 $factory->run();
 echo "worker stopped\n";
