@@ -89,12 +89,13 @@ final class Workflow
     /**
      * Sends a signal to another workflow and waits until it is delivered.
      *
-     * @param list<mixed> $args
+     * @param ?string $runId the run to signal; null: the latest run of $workflowId
+     * @param mixed ...$args the signal's arguments, in order (as WorkflowHandle::signal() takes them)
      * @throws TemporalFailure it could not be delivered (for example, no such workflow)
      */
-    public static function signalExternalWorkflow(string $workflowId, ?string $runId, string $signal, array $args = []): void
+    public static function signalExternalWorkflow(string $workflowId, ?string $runId, string $signal, mixed ...$args): void
     {
-        WorkflowRun::current()->context->signalExternal($workflowId, $runId, $signal, $args);
+        WorkflowRun::current()->context->signalExternal($workflowId, $runId, $signal, array_values($args));
     }
 
     /**

@@ -19,6 +19,7 @@ require_once __DIR__ . '/TaskFailureWorkflows.php';
 require_once __DIR__ . '/CancellationWorkflows.php';
 require_once __DIR__ . '/UpdateAttemptsWorkflow.php';
 require_once __DIR__ . '/ScheduledWorkflow.php';
+require_once __DIR__ . '/ConventionWorkflows.php';
 require_once __DIR__ . '/../../TestSearchAttributes.php';
 
 $factory = WorkerFactory::create(Client::connect(ConnectionOptions::new((string) getenv('TEMPORAL_ADDRESS'))));
@@ -53,6 +54,8 @@ $factory->newWorker($argv[1], $options)
         Fixtures\CancellationProbeWorkflow::class,
         Fixtures\UpdateAttemptsWorkflow::class,
         Fixtures\ScheduledWorkflow::class,
+        Fixtures\RefusingUpdateWorkflow::class,
+        Fixtures\AbandoningParentWorkflow::class,
     )
     ->registerDynamicWorkflow(Fixtures\DynamicWorkflow::class)
     ->registerActivity(new Fixtures\GreetingActivities());
