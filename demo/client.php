@@ -91,7 +91,7 @@ function run(array $argv): void
     $handle->signal('approve', 'php-demo');
     echo "Signalled approve(\"php-demo\")\n";
 
-    printResult($handle->result(RESULT_TIMEOUT_S));
+    printResult($handle->result(timeoutSeconds: RESULT_TIMEOUT_S));
     $ui = getenv('TEMPORAL_UI');
     if ($ui) {
         $ui = rtrim($ui, '/') . '/namespaces/' . rawurlencode($namespace);

@@ -90,12 +90,13 @@ final class Workflow
     /**
      * Sends a signal to another workflow and waits until it is delivered.
      *
-     * @param list<mixed> $args
+     * @param ?string $runId the run to signal; null: the latest run of $workflowId
+     * @param mixed ...$args the signal's arguments, in order (as WorkflowHandle::signal() takes them)
      * @throws TemporalFailure it could not be delivered (for example, no such workflow)
      */
-    public static function signalExternalWorkflow(string $workflowId, ?string $runId, string $signal, array $args = []): void
+    public static function signalExternalWorkflow(string $workflowId, ?string $runId, string $signal, mixed ...$args): void
     {
-        WorkflowRun::current()->context->signalExternal($workflowId, $runId, $signal, $args);
+        WorkflowRun::current()->context->signalExternal($workflowId, $runId, $signal, array_values($args));
     }
 
     /**
@@ -190,7 +191,7 @@ final class Workflow
     /** The schedule that started this run and the time its action was due; null: not started by one. */
     public static function getScheduledBy(): ?ScheduledBy
     {
-        return ScheduledBy::fromSearchAttributes(WorkflowRun::current()->searchAttributes);
+        return ScheduledBy::fromSearchAttributes(WorkflowRun::current()->info->searchAttributes);
     }
 
     /** @param array<string, mixed> $values memo fields to add or replace */

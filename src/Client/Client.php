@@ -117,10 +117,13 @@ final class Client
 
     /**
      * Sends an update to the workflow with the options' id, starting it first if none is running, in one
-     * call; returns the update's handle once it reached $waitStage. The options MUST set an id conflict
-     * policy (UseExisting to update a running workflow, Fail to insist on a new one).
+     * call; returns the update's handle once it reached its wait stage (UpdateOptions; a name alone:
+     * Accepted). The options MUST set an id conflict policy (UseExisting to update a running workflow, Fail
+     * to insist on a new one).
      *
      * @param array<mixed> $args the workflow's arguments, used only if it starts
+     * @param string|UpdateOptions $update the update's name, or options with its name, wait stage, id and
+     *     result type
      * @param array<mixed> $updateArgs the update's arguments
      * @throws WorkflowAlreadyStartedException the conflict policy is Fail and the workflow is running
      * @throws InvalidArgumentException the server rejected the request
@@ -133,21 +136,20 @@ final class Client
         string $workflowType,
         array $args,
         WorkflowOptions $options,
-        string $updateName,
+        string|UpdateOptions $update,
         array $updateArgs = [],
-        UpdateWaitStage $waitStage = UpdateWaitStage::Accepted,
-        ?string $updateId = null,
     ): WorkflowUpdateHandle {
         if ($options->getIdConflictPolicy() === WorkflowIdConflictPolicy::Unspecified) {
             throw new \ValueError('Client::updateWithStart(): WorkflowOptions must set an id conflict policy');
         }
+        $update = UpdateOptions::of($update);
         $start = $this->startRequest($workflowType, $args, $options, 'Client::updateWithStart()');
         $payloads = $updateArgs === [] ? null : $this->converter->toPayloads($updateArgs);
-        $update = (new UpdateStarter($this->service))->request($updateName, $payloads, $updateId ?? Uuid::v4());
-        $request = WithStartRequests::updateWithStart($start, $update, $waitStage);
+        $request = (new UpdateStarter($this->service))->request($update->getName(), $payloads, $update->getUpdateId() ?? Uuid::v4());
+        $multi = WithStartRequests::updateWithStart($start, $request, $update->getWaitStage());
         $response = $this->service->call(
             'ExecuteMultiOperation',
-            $request,
+            $multi,
             ExecuteMultiOperationResponse::class,
             execution: new WorkflowExecution($start->getWorkflowId()),
             workflowType: $workflowType,
@@ -155,8 +157,9 @@ final class Client
         [$started, $updated] = iterator_to_array($response->getResponses(), false);
         $execution = new WorkflowExecution($start->getWorkflowId(), $started->getStartWorkflow()->getRunId());
         $outcome = $updated->getUpdateWorkflow()?->getOutcome();
-        $id = $update->getMeta()->getUpdateId();
-        return new WorkflowUpdateHandle($this->service, $this->converter, $execution, $id, $updateName, $outcome);
+        $id = $request->getMeta()->getUpdateId();
+        return new WorkflowUpdateHandle($this->service, $this->converter, $execution, $id, $update->getName(), $outcome,
+            $update->getResultType());
     }
 
     /**
@@ -199,12 +202,6 @@ final class Client
     public function getHandle(string $workflowId, ?string $runId = null): WorkflowHandle
     {
         return new WorkflowHandle($this->service, $this->converter, new WorkflowExecution($workflowId, $runId));
-    }
-
-    /** @internal the connection workers of this client poll on */
-    public function getConnection(): Connection
-    {
-        return $this->service->getConnection();
     }
 
     /** @param ?string $withStart the with-start call $options are for: eager start applies only to start() */

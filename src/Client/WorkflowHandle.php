@@ -72,11 +72,12 @@ final class WorkflowHandle
      * Waits for the run to close and returns its decoded result (null when it returned nothing).
      *
      * With $followRuns (the default), a run that continued as new, or was retried or re-run by its cron
-     * schedule, is followed to the run that closed last; $timeoutSeconds covers the whole chain.
+     * schedule, is followed to the run that closed last; $timeoutSeconds covers the whole chain. The order
+     * of the type and the timeout is the same as WorkflowUpdateHandle::result()'s.
      *
-     * @param ?float $timeoutSeconds give up after this long; null waits as long as it takes
      * @param ?string $type decode the result into this PHP type ("int", "?string", "Foo[]", a class, enum or
      *                      protobuf message name); null: the payload's natural value
+     * @param ?float $timeoutSeconds give up after this long; null waits as long as it takes
      * @param bool $followRuns follow continue-as-new, retry and cron runs; false stops at this run
      * @throws WorkflowFailedException the run failed, was cancelled, terminated or timed out (see its cause)
      * @throws WorkflowContinuedAsNewException the run continued as new and $followRuns is false
@@ -87,7 +88,7 @@ final class WorkflowHandle
      * @throws TemporalException the bridge failed
      * @throws \ValueError $timeoutSeconds is negative
      */
-    public function result(?float $timeoutSeconds = null, ?string $type = null, bool $followRuns = true): mixed
+    public function result(?string $type = null, ?float $timeoutSeconds = null, bool $followRuns = true): mixed
     {
         $poller = new CloseEventPoller($this->service);
         $deadline = Deadline::in($timeoutSeconds, 'WorkflowHandle::result()');
@@ -98,45 +99,45 @@ final class WorkflowHandle
     /**
      * Runs an update handler of the workflow and returns its decoded result, once the handler finished.
      *
-     * @param array<mixed> $args the update's arguments, in order
-     * @param ?string $type the PHP type of the result (see result()); null: the natural value
+     * @param string|UpdateOptions $nameOrOptions the update's name, or options with its name, id and result
+     *     type (their wait stage is ignored: update() waits until the handler finished)
+     * @param mixed ...$args the update's arguments, in order
      * @throws WorkflowUpdateFailedException the validator rejected the update or the handler failed
      * @throws WorkflowNotFoundException no such workflow execution, or it has closed
      * @throws DataConverterException an argument or the result cannot be converted
      * @throws ServiceException any other gRPC error status
      * @throws TemporalException the bridge failed
      */
-    public function update(string $name, array $args = [], ?string $type = null, ?string $updateId = null): mixed
+    public function update(string|UpdateOptions $nameOrOptions, mixed ...$args): mixed
     {
-        return $this->startUpdate($name, $args, UpdateWaitStage::Completed, $updateId)->result($type);
+        $options = UpdateOptions::of($nameOrOptions)->withWaitStage(UpdateWaitStage::Completed);
+        return $this->startUpdate($options, ...array_values($args))->result();
     }
 
     /**
-     * Sends an update and returns its handle once it reached $waitStage: Accepted (the validator passed, or
-     * rejected it) or Completed.
+     * Sends an update and returns its handle once it reached its wait stage (UpdateOptions; a name alone:
+     * Accepted): Accepted (the validator passed, or rejected it) or Completed.
      *
-     * @param array<mixed> $args the update's arguments, in order
-     * @param ?string $updateId the update's id, unique within the workflow; null: a random UUID
+     * @param string|UpdateOptions $nameOrOptions the update's name, or options with its name, wait stage, id
+     *     (default: a random UUID) and result type
+     * @param mixed ...$args the update's arguments, in order
      * @throws WorkflowNotFoundException no such workflow execution, or it has closed
      * @throws DataConverterException an argument cannot be encoded
      * @throws ServiceException any other gRPC error status
      * @throws TemporalException the bridge failed
      */
-    public function startUpdate(
-        string $name,
-        array $args = [],
-        UpdateWaitStage $waitStage = UpdateWaitStage::Accepted,
-        ?string $updateId = null,
-    ): WorkflowUpdateHandle {
+    public function startUpdate(string|UpdateOptions $nameOrOptions, mixed ...$args): WorkflowUpdateHandle
+    {
+        $options = UpdateOptions::of($nameOrOptions);
         $starter = new UpdateStarter($this->service);
         $payloads = $args === [] ? null : $this->converter->toPayloads($args);
-        $request = $starter->request($name, $payloads, $updateId ?? Uuid::v4());
-        $response = $starter->start($this->execution, $request, $waitStage);
+        $request = $starter->request($options->getName(), $payloads, $options->getUpdateId() ?? Uuid::v4());
+        $response = $starter->start($this->execution, $request, $options->getWaitStage());
         $runId = $response->getUpdateRef()?->getWorkflowExecution()?->getRunId() ?: $this->execution->getRunId();
         $execution = new WorkflowExecution($this->execution->getWorkflowId(), $runId);
         $id = $request->getMeta()->getUpdateId();
-        $outcome = $response->getOutcome();
-        return new WorkflowUpdateHandle($this->service, $this->converter, $execution, $id, $name, $outcome);
+        return new WorkflowUpdateHandle($this->service, $this->converter, $execution, $id, $options->getName(),
+            $response->getOutcome(), $options->getResultType());
     }
 
     /**
@@ -152,7 +153,10 @@ final class WorkflowHandle
         return WorkflowHistory::fromMessage($this->execution->getWorkflowId(), $history);
     }
 
-    /** A handle to an update sent earlier, by its id. Makes no call. */
+    /**
+     * A handle to an update sent earlier, by its id. Makes no call; should the update have failed, its
+     * result() reads the update's name from the run's history for WorkflowUpdateFailedException.
+     */
     public function getUpdateHandle(string $updateId): WorkflowUpdateHandle
     {
         Utf8::check($updateId, 'WorkflowHandle::getUpdateHandle(): the update id');

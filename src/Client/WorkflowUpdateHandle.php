@@ -18,6 +18,7 @@ use TrueAsync\Temporal\Exception\WorkflowNotFoundException;
 use TrueAsync\Temporal\Exception\WorkflowResultTimeoutException;
 use TrueAsync\Temporal\Exception\WorkflowUpdateFailedException;
 use TrueAsync\Temporal\Internal\Deadline;
+use TrueAsync\Temporal\Internal\Service\UpdateNameLookup;
 use TrueAsync\Temporal\Internal\WorkflowService;
 
 /** One update of a workflow execution, as WorkflowHandle::startUpdate() or getUpdateHandle() name it. */
@@ -31,6 +32,7 @@ final class WorkflowUpdateHandle
         private string $updateId,
         private string $updateName = '',
         private ?Outcome $outcome = null,
+        private ?string $resultType = null,
     ) {
     }
 
@@ -48,9 +50,13 @@ final class WorkflowUpdateHandle
     /**
      * Waits for the update handler to finish and returns its decoded result.
      *
-     * @param ?string $type the PHP type of the result (see WorkflowHandle::result()); null: natural value
+     * Same order as WorkflowHandle::result(): the type, then the timeout.
+     *
+     * @param ?string $type the PHP type of the result (see WorkflowHandle::result()); null: the one
+     *     UpdateOptions::withResultType() gave, else the payload's natural value
      * @param ?float $timeoutSeconds give up after this long; null waits as long as it takes
-     * @throws WorkflowUpdateFailedException the validator rejected the update or the handler failed
+     * @throws WorkflowUpdateFailedException the validator rejected the update or the handler failed (for a
+     *     handle from getUpdateHandle(), its update name is read from the run's history)
      * @throws WorkflowResultTimeoutException $timeoutSeconds passed first
      * @throws WorkflowNotFoundException no such workflow execution or update
      * @throws DataConverterException the result cannot be decoded
@@ -66,6 +72,9 @@ final class WorkflowUpdateHandle
         $failure = $this->outcome->getFailure();
         if ($failure !== null) {
             $exception = $this->converter->getFailureConverter()->toException($failure, $this->converter);
+            if ($this->updateName === '') {
+                $this->updateName = (new UpdateNameLookup($this->service))->find($this->execution, $this->updateId);
+            }
             throw WorkflowUpdateFailedException::create(
                 $this->execution->getWorkflowId(),
                 $this->updateName,
@@ -73,7 +82,7 @@ final class WorkflowUpdateHandle
                 $exception,
             );
         }
-        return $this->converter->fromPayloads($this->outcome->getSuccess(), [$type])[0] ?? null;
+        return $this->converter->fromPayloads($this->outcome->getSuccess(), [$type ?? $this->resultType])[0] ?? null;
     }
 
     private function poll(Deadline $deadline): PollWorkflowExecutionUpdateResponse

@@ -6,14 +6,12 @@ namespace TrueAsync\Temporal\Exception;
 
 use TrueAsync\Temporal\Core\TemporalException;
 
-/** A value could not be converted to a payload, or a payload back to a value. */
+/**
+ * A value could not be converted to a payload, or a payload back to a value. PayloadConverters and
+ * PayloadCodecs of users throw it too: `throw new DataConverterException('why', previous: $e)`.
+ */
 final class DataConverterException extends TemporalException
 {
-    private function __construct(string $message, ?\Throwable $previous = null)
-    {
-        parent::__construct($message, 0, $previous);
-    }
-
     public static function noConverterFor(string $type): self
     {
         return new self("No payload converter accepts a value of type $type");
@@ -21,12 +19,12 @@ final class DataConverterException extends TemporalException
 
     public static function cannotEncode(string $type, string $encoding, \Throwable $previous): self
     {
-        return new self("Cannot encode a value of type $type as $encoding: {$previous->getMessage()}", $previous);
+        return new self("Cannot encode a value of type $type as $encoding: {$previous->getMessage()}", previous: $previous);
     }
 
     public static function cannotDecode(string $encoding, \Throwable $previous): self
     {
-        return new self("Cannot decode a $encoding payload: {$previous->getMessage()}", $previous);
+        return new self("Cannot decode a $encoding payload: {$previous->getMessage()}", previous: $previous);
     }
 
     public static function invalidData(string $encoding, string $why): self
@@ -55,7 +53,7 @@ final class DataConverterException extends TemporalException
     /** $previous, about the value named $valueName ("argument #2", "result"). */
     public static function inValue(string $valueName, self $previous): self
     {
-        return new self(ucfirst($valueName) . ': ' . $previous->getMessage(), $previous);
+        return new self(ucfirst($valueName) . ': ' . $previous->getMessage(), previous: $previous);
     }
 
     public static function codecBroke(string $codec, string $why): self

@@ -8,6 +8,7 @@ use TrueAsync\Temporal\Client\Client;
 use TrueAsync\Temporal\Core\DeterminismGuard;
 use TrueAsync\Temporal\Core\TemporalException;
 use TrueAsync\Temporal\Core\Worker as CoreWorker;
+use TrueAsync\Temporal\Internal\ClientConnection;
 use TrueAsync\Temporal\Worker\Internal\ActivityRegistry;
 use TrueAsync\Temporal\Worker\Internal\ActivityTaskRunner;
 use TrueAsync\Temporal\Worker\Internal\FiberScheduler;
@@ -119,7 +120,7 @@ final class Worker
         }
         $namespace = $this->client->getNamespace();
         $json = $this->options->toJson($namespace, $this->taskQueue, $hasWorkflows, !$this->activities->isEmpty());
-        $this->core = new CoreWorker($this->client->getConnection(), $json);
+        $this->core = new CoreWorker(ClientConnection::of($this->client), $json);
         $converter = $this->client->getDataConverter();
         // Local activities of this worker's workflows arrive on the activity poll, so workflows need it too.
         $activities = new ActivityTaskRunner($this->core, $scheduler, $this->activities, $converter, $this->taskQueue);

@@ -4,7 +4,14 @@ declare(strict_types=1);
 
 namespace TrueAsync\Temporal\Workflow;
 
-/** What cancelling a child workflow waits for. Values are the core's. */
+/**
+ * What cancelling a child workflow waits for. Values are the core's.
+ *
+ * A child is cancelled when the branch that waits for it is, and that includes the parent's own
+ * cancellation: whatever its ParentClosePolicy (Abandon included), a child is asked to cancel when its
+ * parent is cancelled, unless its cancellation type is Abandon. For a child that outlives a cancelled
+ * parent, set both ParentClosePolicy::Abandon and Abandon here.
+ */
 enum ChildWorkflowCancellationType: int
 {
     /** Don't ask the child to cancel; the parent's wait ends at once. */

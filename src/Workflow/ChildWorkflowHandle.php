@@ -48,11 +48,11 @@ final class ChildWorkflowHandle
     /**
      * Signals the child and waits until the server took the signal.
      *
-     * @param list<mixed> $args
+     * @param mixed ...$args the signal's arguments, in order (as WorkflowHandle::signal() takes them)
      * @throws TemporalFailure the signal could not be delivered
      */
-    public function signal(string $name, array $args = []): void
+    public function signal(string $name, mixed ...$args): void
     {
-        Internal\WorkflowRun::current()->context->signalExternal($this->workflowId, null, $name, $args);
+        Internal\WorkflowRun::current()->context->signalExternal($this->workflowId, null, $name, array_values($args));
     }
 }

@@ -58,7 +58,7 @@ function runWorkflows(array $opts): array
     $report = ['results' => [], 'failures' => [], 'task_timeouts' => 0, 'task_failures' => 0, 'retried' => 0];
     foreach ($handles as $id => $handle) {
         try {
-            $report['results'][$id] = $handle->result(RESULT_TIMEOUT_S);
+            $report['results'][$id] = $handle->result(timeoutSeconds: RESULT_TIMEOUT_S);
         } catch (\Throwable $e) {
             $report['failures'][$id] = $e::class . ': ' . $e->getMessage();
         }

@@ -16,6 +16,8 @@ use TrueAsync\Temporal\Api\Sdk\V1\WorkflowMetadata;
  */
 final class BuiltInQueries
 {
+    public const NAMES = ['__stack_trace', '__temporal_workflow_metadata'];
+
     /** null when $type is not a built-in query */
     public static function answer(WorkflowRun $run, string $type): mixed
     {
@@ -45,7 +47,7 @@ final class BuiltInQueries
         $named = fn (array $names) => array_map(fn (string $name) => new WorkflowInteractionDefinition(['name' => $name]), $names);
         return new WorkflowMetadata(['definition' => new DefinitionMessage([
             'type' => $definition->type,
-            'query_definitions' => $named(['__stack_trace', '__temporal_workflow_metadata', ...$definition->queryNames()]),
+            'query_definitions' => $named([...self::NAMES, ...$definition->queryNames()]),
             'signal_definitions' => $named($definition->signalNames()),
             'update_definitions' => $named($definition->updateNames()),
         ])]);

@@ -6,6 +6,7 @@ namespace TrueAsync\Temporal\Workflow\Internal;
 
 use TrueAsync\Temporal\Api\Common\V1\Payloads;
 use TrueAsync\Temporal\DataConverter\DataConverter;
+use TrueAsync\Temporal\Exception\Failure\ApplicationFailure;
 
 /**
  * A method of a workflow class with the PHP types its arguments decode into.
@@ -14,25 +15,37 @@ use TrueAsync\Temporal\DataConverter\DataConverter;
  */
 final class HandlerMethod
 {
-    /** @param list<?string> $parameterTypes */
-    private function __construct(public readonly string $name, private readonly array $parameterTypes)
+    private function __construct(public readonly string $name, private readonly HandlerSignature $signature)
     {
     }
 
     public static function of(\ReflectionMethod $method): self
     {
-        $types = [];
-        foreach ($method->getParameters() as $parameter) {
-            $type = $parameter->getType();
-            $types[] = $type instanceof \ReflectionNamedType ? (string) $type : null;
-        }
-        return new self($method->getName(), $types);
+        return new self($method->getName(), HandlerSignature::of($method));
     }
 
-    /** @param iterable<\TrueAsync\Temporal\Api\Common\V1\Payload> $input */
+    /**
+     * Calls the workflow method with its start arguments.
+     *
+     * @param iterable<\TrueAsync\Temporal\Api\Common\V1\Payload> $input
+     */
     public function call(object $instance, iterable $input, DataConverter $converter): mixed
     {
         $payloads = new Payloads(['payloads' => iterator_to_array($input, false)]);
-        return $instance->{$this->name}(...$converter->fromPayloads($payloads, $this->parameterTypes));
+        return $instance->{$this->name}(...$converter->fromPayloads($payloads, $this->signature->types()));
+    }
+
+    /**
+     * Decodes and checks a handler's arguments now, and returns the call to run with them.
+     *
+     * @param string $handler what is handled, for errors (e.g. 'signal "add"')
+     * @param iterable<\TrueAsync\Temporal\Api\Common\V1\Payload> $input
+     * @return \Closure(): mixed
+     * @throws ApplicationFailure the arguments do not fit the method's parameters (HandlerSignature::decode())
+     */
+    public function bind(object $instance, string $handler, iterable $input, DataConverter $converter): \Closure
+    {
+        $args = $this->signature->decode($handler, $input, $converter);
+        return fn (): mixed => $instance->{$this->name}(...$args);
     }
 }

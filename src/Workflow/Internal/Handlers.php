@@ -29,21 +29,37 @@ final class Handlers
         $this->registered[$kind][$name] = $handler;
     }
 
-    /** @return ?\Closure(iterable, DataConverter): mixed */
+    /**
+     * The handler of $kind $name: a function that decodes and checks its arguments at once (so arguments
+     * that don't fit are found before a signal is queued or an update accepted) and returns the call to run.
+     *
+     * @return ?\Closure(iterable, DataConverter): \Closure(): mixed its ApplicationFailure (type
+     *     HandlerSignature::MISMATCH) says the arguments don't fit
+     */
     public function find(string $kind, string $name, object $instance, ?HandlerMethod $attributed): ?\Closure
     {
+        $handler = "$kind \"$name\"";
         $closure = $this->registered[$kind][$name] ?? null;
         if ($closure !== null) {
-            $types = self::parameterTypes($closure);
-            return fn (iterable $input, DataConverter $converter) =>
-                $closure(...$converter->fromPayloads(new Payloads(['payloads' => iterator_to_array($input, false)]), $types));
+            $signature = HandlerSignature::of(new \ReflectionFunction($closure));
+            return function (iterable $input, DataConverter $converter) use ($closure, $signature, $handler): \Closure {
+                $args = $signature->decode($handler, $input, $converter);
+                return fn (): mixed => $closure(...$args);
+            };
         }
         if ($attributed !== null) {
-            return fn (iterable $input, DataConverter $converter) => $attributed->call($instance, $input, $converter);
+            return fn (iterable $input, DataConverter $converter) => $attributed->bind($instance, $handler, $input, $converter);
         }
         $dynamic = $this->registered[$kind]['*'] ?? null;
-        return $dynamic === null ? null : fn (iterable $input, DataConverter $converter) => $dynamic($name,
+        return $dynamic === null ? null : fn (iterable $input, DataConverter $converter) => fn (): mixed => $dynamic($name,
             new EncodedArguments(new Payloads(['payloads' => iterator_to_array($input, false)]), $converter));
+    }
+
+    /** @return list<string> the names of the handlers of $kind registered at run time (not the dynamic one) */
+    public function registeredNames(string $kind): array
+    {
+        $names = array_map(strval(...), array_keys($this->registered[$kind] ?? []));
+        return array_values(array_filter($names, fn (string $name) => $name !== '*'));
     }
 
     public function buffer(SignalWorkflow $signal): void
@@ -86,14 +102,5 @@ final class Handlers
     public function allFinished(): bool
     {
         return $this->running === 0;
-    }
-
-    /** @return list<?string> */
-    private static function parameterTypes(\Closure $closure): array
-    {
-        return array_map(
-            fn (\ReflectionParameter $p) => $p->getType() instanceof \ReflectionNamedType ? (string) $p->getType() : null,
-            (new \ReflectionFunction($closure))->getParameters(),
-        );
     }
 }

@@ -88,11 +88,12 @@ final class JobApplier
             }
             $handler = $this->handlers->find('query', $query->getQueryType(), $run->instance(),
                 $run->definition->query($query->getQueryType())) ?? throw ApplicationFailure::create(
-                \sprintf('unknown query "%s" (known queries: %s)', $query->getQueryType(),
-                    implode(', ', $run->definition->queryNames()) ?: 'none'),
+                \sprintf('unknown query "%s" (known queries: %s)', $query->getQueryType(), implode(', ', [
+                    ...BuiltInQueries::NAMES, ...$run->definition->queryNames(), ...$this->handlers->registeredNames('query'),
+                ])),
                 'QueryNotRegistered',
             );
-            $value = $run->readOnly(fn () => $handler($query->getArguments(), $run->converter));
+            $value = $run->readOnly($handler($query->getArguments(), $run->converter));
             $result->setSucceeded(new QuerySuccess(['response' => $run->converter->toPayloads([$value], 'query result')->getPayloads()[0]]));
         } catch (\Throwable $e) {
             $result->setFailed($run->converter->getFailureConverter()->toFailure($e, $run->converter));
@@ -101,9 +102,10 @@ final class JobApplier
     }
 
     /**
-     * Accepted or rejected now (the validator runs only for a new update; what it throws rejects it); the
-     * handler completes it later. A TemporalFailure from the handler fails the update; any other exception
-     * fails the workflow task, as in the workflow method, so a fixed worker can run the update again.
+     * Accepted or rejected now (arguments that don't fit the handler, or the validator, reject it; the
+     * validator runs only for a new update); the handler completes it later. A TemporalFailure from the
+     * handler fails the update; any other exception fails the workflow task, as in the workflow method, so a
+     * fixed worker can run the update again.
      */
     private function update(WorkflowRun $run, DoUpdate $update): void
     {
@@ -111,25 +113,25 @@ final class JobApplier
             ['protocol_instance_id' => $update->getProtocolInstanceId()] + $outcome,
         )]));
         $fail = fn (\Throwable $e) => ['rejected' => $run->converter->getFailureConverter()->toFailure($e, $run->converter)];
+        $name = $update->getName();
         try {
-            $handler = $this->handlers->find('update', $update->getName(), $run->instance(),
-                $run->definition->update($update->getName())) ?? throw ApplicationFailure::create(\sprintf(
-                'unknown update "%s" (known updates: %s)',
-                $update->getName(),
-                implode(', ', $run->definition->updateNames()) ?: 'none',
-            ), 'UpdateNotRegistered');
-            $validator = $update->getRunValidator() ? $run->definition->validator($update->getName()) : null;
+            $handler = $this->handlers->find('update', $name, $run->instance(), $run->definition->update($name))
+                ?? throw ApplicationFailure::create(\sprintf('unknown update "%s" (known updates: %s)', $name,
+                    implode(', ', [...$run->definition->updateNames(), ...$this->handlers->registeredNames('update')]) ?: 'none',
+                ), 'UpdateNotRegistered');
+            $call = $handler($update->getInput(), $run->converter);
+            $validator = $update->getRunValidator() ? $run->definition->validator($name) : null;
             if ($validator !== null) {
-                $run->readOnly(fn () => $validator->call($run->instance(), $update->getInput(), $run->converter));
+                $run->readOnly($validator->bind($run->instance(), "validator of update \"$name\"", $update->getInput(), $run->converter));
             }
         } catch (\Throwable $e) {
             $respond($fail($e));
             return;
         }
         $respond(['accepted' => new \Google\Protobuf\GPBEmpty()]);
-        $run->startHandler($this->handlers->tracked(function () use ($run, $handler, $update, $respond, $fail): void {
+        $run->startHandler($this->handlers->tracked(function () use ($run, $call, $respond, $fail): void {
             try {
-                $value = $handler($update->getInput(), $run->converter);
+                $value = $call();
                 $respond(['completed' => $run->converter->toPayloads([$value], 'update result')->getPayloads()[0]]);
             } catch (\Throwable $e) {
                 if (!$run->failsWorkflow($e)) {
@@ -146,7 +148,13 @@ final class JobApplier
         return $init;
     }
 
-    /** Queues the signal's handler, or buffers the signal until a handler is registered for it. */
+    /**
+     * Queues the signal's handler, or buffers the signal until a handler is registered for it. A signal
+     * whose arguments don't fit its handler (too few, too many, not decodable into the parameters' types)
+     * is logged and dropped, as the Java, Python and Go SDKs drop a signal they cannot decode: it is bad
+     * input from outside, which no retry of the workflow task could fix, and failing the task would stop
+     * the workflow until it is reset.
+     */
     public function signal(WorkflowRun $run, SignalWorkflow $signal): void
     {
         $name = $signal->getSignalName();
@@ -155,6 +163,12 @@ final class JobApplier
             $this->handlers->buffer($signal);
             return;
         }
-        $run->startHandler($this->handlers->tracked(fn () => $handler($signal->getInput(), $run->converter)));
+        try {
+            $call = $handler($signal->getInput(), $run->converter);
+        } catch (ApplicationFailure $e) {
+            $run->logger()->sdkError("{$e->getMessage()}; the signal is dropped", ['exception' => $e]);
+            return;
+        }
+        $run->startHandler($this->handlers->tracked($call));
     }
 }

@@ -25,7 +25,35 @@ final class ReplaySafeLogger implements LoggerInterface
 
     public function log($level, $message, array $context = []): void
     {
-        if ($this->target === null || $this->run->isReplaying()) {
+        $this->record($level, $message, $context, false);
+    }
+
+    /**
+     * An error of the SDK about the run (a dropped signal): to the worker's logger, or to PHP's error_log()
+     * when it has none, so that it is never lost silently. Dropped while replaying, like every record.
+     */
+    public function sdkError(string $message, array $context = []): void
+    {
+        $this->record(LogLevel::ERROR, $message, $context, true);
+    }
+
+    /** Hands this activation's records to the worker's logger (outside workflow code: it may read the clock). */
+    public function flush(): void
+    {
+        [$records, $this->records] = [$this->records, []];
+        foreach ($records as [$level, $message, $context]) {
+            if ($this->target === null) {
+                error_log(\sprintf('temporal %s: %s (workflow %s, id %s, run %s)', $level, $message,
+                    $context['workflow_type'], $context['workflow_id'], $context['run_id']));
+            } else {
+                $this->target->log($level, $message, $context);
+            }
+        }
+    }
+
+    private function record(mixed $level, mixed $message, array $context, bool $evenWithoutLogger): void
+    {
+        if (($this->target === null && !$evenWithoutLogger) || $this->run->isReplaying()) {
             return;
         }
         $info = $this->run->info;
@@ -34,15 +62,6 @@ final class ReplaySafeLogger implements LoggerInterface
             'workflow_id' => $info->workflowId,
             'run_id' => $info->runId,
         ]];
-    }
-
-    /** Hands this activation's records to the worker's logger (outside workflow code: it may read the clock). */
-    public function flush(): void
-    {
-        [$records, $this->records] = [$this->records, []];
-        foreach ($records as [$level, $message, $context]) {
-            $this->target?->log($level, $message, $context);
-        }
     }
 
     public function emergency($message, array $context = []): void

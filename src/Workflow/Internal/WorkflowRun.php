@@ -128,7 +128,7 @@ final class WorkflowRun
     }
 
     /** The worker's logger behind a replay filter. */
-    public function logger(): \Psr\Log\LoggerInterface
+    public function logger(): ReplaySafeLogger
     {
         return $this->log;
     }

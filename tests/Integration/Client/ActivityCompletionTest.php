@@ -26,7 +26,7 @@ final class ActivityCompletionTest extends ServerTestCase
 
         self::client()->getActivityCompletionClient()->complete($token, ['paid' => true, 'amount' => 12.5]);
 
-        $result = $handle->result(self::RESULT_TIMEOUT_S);
+        $result = $handle->result(timeoutSeconds: self::RESULT_TIMEOUT_S);
         $this->assertSame(['amount' => 12.5, 'paid' => true], $this->sorted($result['result']));
     }
 
@@ -37,7 +37,7 @@ final class ActivityCompletionTest extends ServerTestCase
 
         self::client()->getActivityCompletionClient()->completeById($handle->getId(), $handle->getRunId(), '1', 'done');
 
-        $this->assertSame(['result' => 'done'], $handle->result(self::RESULT_TIMEOUT_S));
+        $this->assertSame(['result' => 'done'], $handle->result(timeoutSeconds: self::RESULT_TIMEOUT_S));
     }
 
     public function testFailReachesThePythonWorkflowAsItsApplicationError(): void
@@ -50,7 +50,7 @@ final class ActivityCompletionTest extends ServerTestCase
 
         $this->assertSame(
             ['cancelled' => false, 'error' => 'declined', 'type' => 'CardError'],
-            $this->sorted($handle->result(self::RESULT_TIMEOUT_S)),
+            $this->sorted($handle->result(timeoutSeconds: self::RESULT_TIMEOUT_S)),
         );
     }
 
@@ -65,7 +65,7 @@ final class ActivityCompletionTest extends ServerTestCase
 
         $this->assertSame(
             ['cancelled' => false, 'error' => 'hidden', 'type' => 'DomainException'],
-            $this->sorted($handle->result(self::RESULT_TIMEOUT_S)),
+            $this->sorted($handle->result(timeoutSeconds: self::RESULT_TIMEOUT_S)),
         );
         $this->assertNotSame('', $token);
     }
@@ -84,7 +84,7 @@ final class ActivityCompletionTest extends ServerTestCase
         }
         $activities->reportCancellation($token, 'stopped');
 
-        $result = $handle->result(self::RESULT_TIMEOUT_S);
+        $result = $handle->result(timeoutSeconds: self::RESULT_TIMEOUT_S);
         $this->assertTrue($result['cancelled']);
     }
 
@@ -101,7 +101,7 @@ final class ActivityCompletionTest extends ServerTestCase
         } catch (ServiceException $e) {
             $this->assertSame(ServiceException::NOT_FOUND, $e->getGrpcCode());
         }
-        $this->assertSame(['result' => 1], $handle->result(self::RESULT_TIMEOUT_S));
+        $this->assertSame(['result' => 1], $handle->result(timeoutSeconds: self::RESULT_TIMEOUT_S));
     }
 
     /** Waits until the activity has signalled its task token to the workflow. */

@@ -6,6 +6,7 @@ namespace TrueAsync\Temporal\Tests\Integration\Client;
 
 use TrueAsync\Temporal\Client\Client;
 use TrueAsync\Temporal\Client\ConnectionOptions;
+use TrueAsync\Temporal\Client\UpdateOptions;
 use TrueAsync\Temporal\Client\WorkflowOptions;
 use TrueAsync\Temporal\DataConverter\DataConverter;
 use TrueAsync\Temporal\Exception\DataConverterException;
@@ -100,7 +101,7 @@ final class BadInputTest extends ServerTestCase
             'signal name' => ['WorkflowHandle::signal(): the signal name', fn (Client $c, string $bad) => $c->getHandle('wf')->signal($bad)],
             'query name' => ['WorkflowHandle::query(): the query name', fn (Client $c, string $bad) => $c->getHandle('wf')->query($bad)],
             'update name' => ['the update name', fn (Client $c, string $bad) => $c->getHandle('wf')->update($bad)],
-            'update id' => ['the update id', fn (Client $c, string $bad) => $c->getHandle('wf')->update('u', updateId: $bad)],
+            'update id' => ['the update id', fn (Client $c, string $bad) => $c->getHandle('wf')->update(UpdateOptions::new('u')->withUpdateId($bad))],
             'schedule id' => ['ScheduleClient::getHandle(): the schedule id', fn (Client $c, string $bad) => $c->schedules()->getHandle($bad)],
             'activity id' => ['ActivityCompletionClient: the activity id', fn (Client $c, string $bad) => $c->getActivityCompletionClient()->completeById('wf', null, $bad)],
         ];

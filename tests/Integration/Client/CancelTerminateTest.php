@@ -35,11 +35,11 @@ final class CancelTerminateTest extends ServerTestCase
         $this->assertSame(WorkflowExecutionStatus::Terminated, $handle->describe()->getStatus());
     }
 
-    /** @param callable(float): mixed $result */
+    /** @param callable(?string, ?float): mixed $result */
     private function resultFailure(callable $result): \Throwable
     {
         try {
-            $result(self::RESULT_TIMEOUT_S);
+            $result(timeoutSeconds: self::RESULT_TIMEOUT_S);
         } catch (WorkflowFailedException $e) {
             return $e->getFailure();
         }

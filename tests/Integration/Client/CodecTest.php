@@ -28,11 +28,11 @@ final class CodecTest extends ServerTestCase
         $echo = $this->start('EchoWorkflow', ['zoë', ['n' => 1]], $options);
         $updates = $this->start('UpdateWorkflow');
 
-        $this->assertSame(['zoë', ['n' => 1]], $echo->result(self::RESULT_TIMEOUT_S));
-        $this->assertSame(3, $updates->update('add', [3]));
+        $this->assertSame(['zoë', ['n' => 1]], $echo->result(timeoutSeconds: self::RESULT_TIMEOUT_S));
+        $this->assertSame(3, $updates->update('add', 3));
         $updates->signal('finish');
         $this->assertSame(3, $updates->query('total'));
-        $this->assertSame(3, $updates->result(self::RESULT_TIMEOUT_S));
+        $this->assertSame(3, $updates->result(timeoutSeconds: self::RESULT_TIMEOUT_S));
         $this->assertSame('memo ü', $echo->describe()->getMemoValue('secret'));
         foreach ($this->startedEventPayloads($echo) as $payload) {
             $this->assertSame(XorCodec::ENCODING, $payload->getMetadata()['encoding']);
@@ -42,7 +42,7 @@ final class CodecTest extends ServerTestCase
     public function testFailureDetailsAreUnwrapped(): void
     {
         try {
-            $this->start('FailingWorkflow', ['wrapped'])->result(self::RESULT_TIMEOUT_S);
+            $this->start('FailingWorkflow', ['wrapped'])->result(timeoutSeconds: self::RESULT_TIMEOUT_S);
             $this->fail('result() returned for a failed workflow');
         } catch (WorkflowFailedException $e) {
             $failure = $e->getFailure();

@@ -22,7 +22,7 @@ final class ConnectFromEnvironmentTest extends ServerTestCase
 
         $handle = $client->start('EchoWorkflow', ['env'], self::startOptions('EchoWorkflow'));
 
-        $this->assertSame(['env'], $handle->result(self::RESULT_TIMEOUT_S));
+        $this->assertSame(['env'], $handle->result(timeoutSeconds: self::RESULT_TIMEOUT_S));
         $this->assertSame(['x-test-header' => 'php'], $options->getMetadata());
     }
 
@@ -41,7 +41,7 @@ final class ConnectFromEnvironmentTest extends ServerTestCase
 
         $handle = $client->start('EchoWorkflow', ['toml'], self::startOptions('EchoWorkflow'));
 
-        $this->assertSame(['toml'], $handle->result(self::RESULT_TIMEOUT_S));
+        $this->assertSame(['toml'], $handle->result(timeoutSeconds: self::RESULT_TIMEOUT_S));
         $this->assertSame(['x-profile' => 'ci'], $options->getMetadata());
     }
 

@@ -25,7 +25,7 @@ final class DescribeTest extends ServerTestCase
         $this->assertGreaterThanOrEqual(2, $running->getHistoryLength());
 
         $handle->signal('finish');
-        $handle->result(self::RESULT_TIMEOUT_S);
+        $handle->result(timeoutSeconds: self::RESULT_TIMEOUT_S);
 
         $completed = $handle->describe();
         $this->assertSame(WorkflowExecutionStatus::Completed, $completed->getStatus());

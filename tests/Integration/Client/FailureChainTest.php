@@ -74,7 +74,7 @@ final class FailureChainTest extends ServerTestCase
     private function failureOf(WorkflowHandle $handle): TemporalFailure
     {
         try {
-            $handle->result(self::RESULT_TIMEOUT_S);
+            $handle->result(timeoutSeconds: self::RESULT_TIMEOUT_S);
         } catch (WorkflowFailedException $e) {
             return $e->getFailure();
         }

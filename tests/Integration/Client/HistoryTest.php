@@ -23,7 +23,7 @@ final class HistoryTest extends ServerTestCase
             $handle->signal('add', $i);
         }
         $handle->signal('finish');
-        $handle->result(self::RESULT_TIMEOUT_S);
+        $handle->result(timeoutSeconds: self::RESULT_TIMEOUT_S);
 
         $history = $handle->fetchHistory();
         $paged = (new HistoryFetcher(self::service(), 2))->fetch(new WorkflowExecution($handle->getId()));
@@ -39,7 +39,7 @@ final class HistoryTest extends ServerTestCase
     public function testExportMatchesTheTemporalCliJsonAndItsJsonImports(): void
     {
         $handle = self::startWorkflow('EchoWorkflow', ['zoë', ['a' => [1, 2]]]);
-        $handle->result(self::RESULT_TIMEOUT_S);
+        $handle->result(timeoutSeconds: self::RESULT_TIMEOUT_S);
         $history = $handle->fetchHistory();
 
         $cliJson = $this->cliShow($handle->getId());

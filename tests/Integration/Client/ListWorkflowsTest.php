@@ -25,7 +25,7 @@ final class ListWorkflowsTest extends ServerTestCase
         $ids = [];
         for ($i = 0; $i < 5; $i++) {
             $handle = self::startWorkflow('EchoWorkflow', [$i], $options);
-            $handle->result(self::RESULT_TIMEOUT_S);
+            $handle->result(timeoutSeconds: self::RESULT_TIMEOUT_S);
             $ids[] = $handle->getId();
         }
         $query = "PhpKeyword = '$tag'";

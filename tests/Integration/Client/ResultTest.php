@@ -18,12 +18,12 @@ final class ResultTest extends ServerTestCase
         $handle = self::startWorkflow('EchoWorkflow', $args);
 
         $this->assertNotNull($handle->getRunId());
-        $this->assertSame($args, $handle->result(self::RESULT_TIMEOUT_S));
+        $this->assertSame($args, $handle->result(timeoutSeconds: self::RESULT_TIMEOUT_S));
     }
 
     public function testResultOfAWorkflowStartedWithoutArgumentsIsAnEmptyList(): void
     {
-        $this->assertSame([], self::startWorkflow('EchoWorkflow')->result(self::RESULT_TIMEOUT_S));
+        $this->assertSame([], self::startWorkflow('EchoWorkflow')->result(timeoutSeconds: self::RESULT_TIMEOUT_S));
     }
 
     public function testResultThrowsWorkflowFailedExceptionCausedByTheApplicationFailure(): void
@@ -31,7 +31,7 @@ final class ResultTest extends ServerTestCase
         $handle = self::startWorkflow('FailingWorkflow', ['it broke']);
 
         try {
-            $handle->result(self::RESULT_TIMEOUT_S);
+            $handle->result(timeoutSeconds: self::RESULT_TIMEOUT_S);
             $this->fail('result() returned for a failed workflow');
         } catch (WorkflowFailedException $e) {
             $failure = $e->getPrevious();
@@ -53,7 +53,7 @@ final class ResultTest extends ServerTestCase
         try {
             $started = hrtime(true);
             try {
-                $handle->result(0.7);
+                $handle->result(timeoutSeconds: 0.7);
                 $this->fail('result() returned for a workflow that sleeps an hour');
             } catch (WorkflowResultTimeoutException $e) {
                 $elapsed = (hrtime(true) - $started) / 1e9;

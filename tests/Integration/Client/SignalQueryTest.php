@@ -20,7 +20,7 @@ final class SignalQueryTest extends ServerTestCase
         $this->assertSame(42, $handle->query('total'));
         $handle->signal('finish');
 
-        $this->assertSame(42, $handle->result(self::RESULT_TIMEOUT_S));
+        $this->assertSame(42, $handle->result(timeoutSeconds: self::RESULT_TIMEOUT_S));
     }
 
     public function testQueryOfAnUnknownNameThrowsWorkflowQueryFailedException(): void
@@ -35,7 +35,7 @@ final class SignalQueryTest extends ServerTestCase
         } finally {
             $handle->signal('finish');
         }
-        $this->assertSame(0, $handle->result(self::RESULT_TIMEOUT_S));
+        $this->assertSame(0, $handle->result(timeoutSeconds: self::RESULT_TIMEOUT_S));
     }
 
     public function testGetHandleSignalsAndQueriesTheLatestRunById(): void
@@ -48,6 +48,6 @@ final class SignalQueryTest extends ServerTestCase
         $handle->signal('finish');
 
         $this->assertNull($handle->getRunId());
-        $this->assertSame(3, $started->result(self::RESULT_TIMEOUT_S));
+        $this->assertSame(3, $started->result(timeoutSeconds: self::RESULT_TIMEOUT_S));
     }
 }

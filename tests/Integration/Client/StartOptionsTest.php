@@ -37,7 +37,7 @@ final class StartOptionsTest extends ServerTestCase
             ->withStaticDetails('some **details**');
 
         $handle = self::startWorkflow('MemoWorkflow', [], $options);
-        $result = $handle->result(self::RESULT_TIMEOUT_S);
+        $result = $handle->result(timeoutSeconds: self::RESULT_TIMEOUT_S);
 
         $this->assertSame(['limits' => ['max' => 3], 'owner' => 'zoë'], $this->sorted($result['memo']));
         $seen = $result['search_attributes'];
@@ -79,7 +79,7 @@ final class StartOptionsTest extends ServerTestCase
     {
         $options = WorkflowOptions::new()->withIdReusePolicy(WorkflowIdReusePolicy::RejectDuplicate);
         $first = self::startWorkflow('EchoWorkflow', [1], $options);
-        $first->result(self::RESULT_TIMEOUT_S);
+        $first->result(timeoutSeconds: self::RESULT_TIMEOUT_S);
 
         $this->expectException(WorkflowAlreadyStartedException::class);
         self::startWorkflow('EchoWorkflow', [2], $options->withWorkflowId($first->getId()));
@@ -90,7 +90,7 @@ final class StartOptionsTest extends ServerTestCase
         $handle = self::startWorkflow('LongWorkflow', [], WorkflowOptions::new()->withWorkflowRunTimeout(1));
 
         try {
-            $handle->result(self::RESULT_TIMEOUT_S);
+            $handle->result(timeoutSeconds: self::RESULT_TIMEOUT_S);
             $this->fail('result() returned for a timed-out workflow');
         } catch (WorkflowFailedException $e) {
             $this->assertInstanceOf(TimeoutFailure::class, $e->getFailure());
@@ -103,7 +103,7 @@ final class StartOptionsTest extends ServerTestCase
         $started = hrtime(true);
         $handle = self::startWorkflow('EchoWorkflow', ['late'], WorkflowOptions::new()->withStartDelay(1.5));
 
-        $this->assertSame(['late'], $handle->result(self::RESULT_TIMEOUT_S));
+        $this->assertSame(['late'], $handle->result(timeoutSeconds: self::RESULT_TIMEOUT_S));
         $this->assertGreaterThanOrEqual(1.5, (hrtime(true) - $started) / 1e9);
     }
 

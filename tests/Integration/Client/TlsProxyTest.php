@@ -51,7 +51,7 @@ final class TlsProxyTest extends ServerTestCase
         $client = Client::connect($this->options(self::$setup['tls_address'], $this->tls()));
         $options = WorkflowOptions::new()->withTaskQueue(self::taskQueue())->withWorkflowId(self::uniqueId('tls'));
 
-        $result = $client->start('EchoWorkflow', ['over tls'], $options)->result(self::RESULT_TIMEOUT_S);
+        $result = $client->start('EchoWorkflow', ['over tls'], $options)->result(timeoutSeconds: self::RESULT_TIMEOUT_S);
 
         $this->assertSame(['over tls'], $result);
         $sent = self::eventually(

@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace TrueAsync\Temporal\Tests\Integration\Client;
 
+use TrueAsync\Temporal\Client\UpdateOptions;
 use TrueAsync\Temporal\Client\UpdateWaitStage;
 use TrueAsync\Temporal\Exception\Failure\ApplicationFailure;
 use TrueAsync\Temporal\Exception\WorkflowContinuedAsNewException;
@@ -17,18 +18,18 @@ final class UpdateTest extends ServerTestCase
     {
         $handle = self::startWorkflow('UpdateWorkflow');
 
-        $this->assertSame(5, $handle->update('add', [5]));
-        $this->assertSame(12.0, $handle->update('add', [7], 'float'));
+        $this->assertSame(5, $handle->update('add', 5));
+        $this->assertSame(12.0, $handle->update(UpdateOptions::new('add')->withResultType('float'), 7));
         $handle->signal('finish');
 
-        $this->assertSame(12, $handle->result(self::RESULT_TIMEOUT_S));
+        $this->assertSame(12, $handle->result(timeoutSeconds: self::RESULT_TIMEOUT_S));
     }
 
     public function testTheValidatorsRejectionThrowsWorkflowUpdateFailedException(): void
     {
         $handle = self::startWorkflow('UpdateWorkflow');
         try {
-            $handle->update('add', [-3], updateId: 'negative');
+            $handle->update(UpdateOptions::new('add')->withUpdateId('negative'), -3);
             $this->fail('update() returned for a rejected update');
         } catch (WorkflowUpdateFailedException $e) {
             $this->assertSame('negative', $e->getUpdateId());
@@ -40,28 +41,28 @@ final class UpdateTest extends ServerTestCase
         } finally {
             $handle->signal('finish');
         }
-        $this->assertSame(0, $handle->result(self::RESULT_TIMEOUT_S));
+        $this->assertSame(0, $handle->result(timeoutSeconds: self::RESULT_TIMEOUT_S));
     }
 
     public function testStartUpdateReturnsWhenAcceptedAndAnUpdateHandleByIdGetsTheResult(): void
     {
         $handle = self::startWorkflow('UpdateWorkflow');
 
-        $accepted = $handle->startUpdate('add', [4], UpdateWaitStage::Accepted, 'u-1');
+        $accepted = $handle->startUpdate(UpdateOptions::new('add', UpdateWaitStage::Accepted)->withUpdateId('u-1'), 4);
         $byId = self::client()->getHandle($handle->getId())->getUpdateHandle('u-1');
 
         $this->assertSame('u-1', $accepted->getId());
         $this->assertSame(4, $byId->result('int', self::RESULT_TIMEOUT_S));
         $this->assertSame(4, $accepted->result());
         $handle->signal('finish');
-        $handle->result(self::RESULT_TIMEOUT_S);
+        $handle->result(timeoutSeconds: self::RESULT_TIMEOUT_S);
     }
 
     public function testResultFollowsContinueAsNewToTheLastRun(): void
     {
         $handle = self::startWorkflow('ContinueAsNewWorkflow', [3, 10]);
 
-        $this->assertSame(13, $handle->result(self::RESULT_TIMEOUT_S));
+        $this->assertSame(13, $handle->result(timeoutSeconds: self::RESULT_TIMEOUT_S));
     }
 
     public function testResultWithoutFollowingRunsThrowsWorkflowContinuedAsNewException(): void
@@ -69,12 +70,12 @@ final class UpdateTest extends ServerTestCase
         $handle = self::startWorkflow('ContinueAsNewWorkflow', [1, 0]);
 
         try {
-            $handle->result(self::RESULT_TIMEOUT_S, followRuns: false);
+            $handle->result(timeoutSeconds: self::RESULT_TIMEOUT_S, followRuns: false);
             $this->fail('result() returned for a run that continued as new');
         } catch (WorkflowContinuedAsNewException $e) {
             $this->assertNotSame($handle->getRunId(), $e->getNewRunId());
             $next = self::client()->getHandle($handle->getId(), $e->getNewRunId());
-            $this->assertSame(1, $next->result(self::RESULT_TIMEOUT_S, 'int'));
+            $this->assertSame(1, $next->result('int', self::RESULT_TIMEOUT_S));
         }
     }
 }

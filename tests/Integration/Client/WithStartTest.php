@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace TrueAsync\Temporal\Tests\Integration\Client;
 
+use TrueAsync\Temporal\Client\UpdateOptions;
 use TrueAsync\Temporal\Client\UpdateWaitStage;
 use TrueAsync\Temporal\Client\WorkflowIdConflictPolicy;
 use TrueAsync\Temporal\Client\WorkflowOptions;
@@ -23,7 +24,7 @@ final class WithStartTest extends ServerTestCase
         $this->assertSame($first->getRunId(), $second->getRunId());
         $this->assertSame(11, $first->query('total'));
         $first->signal('finish');
-        $this->assertSame(11, $first->result(self::RESULT_TIMEOUT_S));
+        $this->assertSame(11, $first->result(timeoutSeconds: self::RESULT_TIMEOUT_S));
     }
 
     public function testUpdateWithStartStartsTheWorkflowThenUpdatesTheRunningOne(): void
@@ -31,7 +32,7 @@ final class WithStartTest extends ServerTestCase
         $options = self::options('UpdateWorkflow')->withIdConflictPolicy(WorkflowIdConflictPolicy::UseExisting);
 
         $client = self::client();
-        $first = $client->updateWithStart('UpdateWorkflow', [], $options, 'add', [2], UpdateWaitStage::Completed);
+        $first = $client->updateWithStart('UpdateWorkflow', [], $options, UpdateOptions::new('add', UpdateWaitStage::Completed), [2]);
         $second = self::client()->updateWithStart('UpdateWorkflow', [], $options, 'add', [40]);
 
         $this->assertSame(2, $first->result());
@@ -39,7 +40,7 @@ final class WithStartTest extends ServerTestCase
         $this->assertSame($first->getExecution()->getRunId(), $second->getExecution()->getRunId());
         $handle = self::client()->getHandle($options->getWorkflowId());
         $handle->signal('finish');
-        $this->assertSame(42, $handle->result(self::RESULT_TIMEOUT_S));
+        $this->assertSame(42, $handle->result(timeoutSeconds: self::RESULT_TIMEOUT_S));
     }
 
     public function testUpdateWithStartWithConflictPolicyFailThrowsWorkflowAlreadyStartedWithTheRunId(): void

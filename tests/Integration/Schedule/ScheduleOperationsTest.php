@@ -60,7 +60,7 @@ final class ScheduleOperationsTest extends ScheduleTestCase
         $this->assertCount(1, $running);
         $workflow = self::client()->getHandle($running[0]->getWorkflowId(), $running[0]->getRunId());
         $workflow->signal('finish');
-        $workflow->result(self::RESULT_TIMEOUT_S);
+        $workflow->result(timeoutSeconds: self::RESULT_TIMEOUT_S);
 
         $done = self::describeUntil(
             $handle,
@@ -194,6 +194,6 @@ final class ScheduleOperationsTest extends ScheduleTestCase
     {
         $workflow = $action->getWorkflow();
         return self::client()->getHandle($workflow->getWorkflowId(), $workflow->getRunId())
-            ->result(self::RESULT_TIMEOUT_S);
+            ->result(timeoutSeconds: self::RESULT_TIMEOUT_S);
     }
 }

@@ -62,7 +62,7 @@ final class ActivationLogTest extends ServerTestCase
             pcntl_alarm(0);
             pcntl_signal(SIGALRM, SIG_DFL);
         }
-        self::assertSame('done', $handle->result(self::RESULT_TIMEOUT_S));
+        self::assertSame('done', $handle->result(timeoutSeconds: self::RESULT_TIMEOUT_S));
 
         $started = [];
         foreach ($handle->fetchHistory()->getEvents() as $event) {

@@ -132,7 +132,7 @@ final class ActivityWorkerTest extends ServerTestCase
         usleep(1_000_000);  // the activity method has returned: its return value must not complete it
         self::assertSame(WorkflowExecutionStatus::Running, $handle->describe()->getStatus());
         self::client()->getActivityCompletionClient()->complete($token, 'completed later');
-        self::assertSame(['result' => 'completed later'], $handle->result(30));
+        self::assertSame(['result' => 'completed later'], $handle->result(timeoutSeconds: 30));
     }
 
     /** Runs last: the worker process is stopped by it. */
@@ -142,13 +142,13 @@ final class ActivityWorkerTest extends ServerTestCase
         $handle = $this->start(['name' => 'php.slow', 'args' => [2.0, $started], 'heartbeat_timeout' => 5]);
         self::awaitFile($started);
         self::assertSame(0, self::$phpWorker->stop(SIGTERM), self::$phpWorker->output());
-        self::assertSame(['result' => 'finished'], $handle->result(30));
+        self::assertSame(['result' => 'finished'], $handle->result(timeoutSeconds: 30));
         self::assertStringContainsString('worker stopped', self::$phpWorker->output());
     }
 
     private function runActivity(array $spec): array
     {
-        return $this->start($spec)->result(60);
+        return $this->start($spec)->result(timeoutSeconds: 60);
     }
 
     private function start(array $spec): \TrueAsync\Temporal\Client\WorkflowHandle

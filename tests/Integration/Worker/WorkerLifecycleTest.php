@@ -44,7 +44,7 @@ final class WorkerLifecycleTest extends ServerTestCase
         self::assertSame(128 + SIGKILL, $first->stop(SIGKILL, 5.0), 'killed mid-activity, no graceful exit');
         $second = self::phpWorker($queue);
         try {
-            self::assertSame(['result' => 'finished'], $handle->result(60));
+            self::assertSame(['result' => 'finished'], $handle->result(timeoutSeconds: 60));
         } finally {
             $second->stop();
         }
@@ -69,7 +69,7 @@ final class WorkerLifecycleTest extends ServerTestCase
             self::assertSame($started, $finished, "round $round: every delivered activity finished");
             foreach ($handles as $id => $handle) {
                 \in_array($id, $finished, true)
-                    ? self::assertSame(['result' => 'done'], $handle->result(30), "round $round")
+                    ? self::assertSame(['result' => 'done'], $handle->result(timeoutSeconds: 30), "round $round")
                     : $handle->terminate('test round over');
             }
         }

@@ -51,7 +51,7 @@ class CancellationPropertyTest extends WorkflowWorkerTestCase
         $mismatches = [];
         foreach ($cases as $name => [$kind, $timing, $handle, $target]) {
             [$outcome, $present, $absent] = self::expected($kind, $timing);
-            $actual = $handle->result(60);
+            $actual = $handle->result(timeoutSeconds: 60);
             $events = self::eventTypes($handle);
             if ($actual !== $outcome || array_diff($present, $events) !== [] || array_intersect($absent, $events) !== []) {
                 $mismatches[$name] = ['outcome' => $actual, 'events' => $events];

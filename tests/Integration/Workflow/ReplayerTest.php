@@ -47,13 +47,13 @@ final class ReplayerTest extends ServerTestCase
                 'PhpLocalActivity' => [], 'PhpAwaitTimeout' => []] as $type => $args) {
                 $handle = self::client()->start($type, $args, WorkflowOptions::new()->withTaskQueue($queue)
                     ->withWorkflowId("replay-$type-" . bin2hex(random_bytes(4))));
-                $handle->result(60);
+                $handle->result(timeoutSeconds: 60);
                 self::$histories[$type] = $handle->fetchHistory();
             }
             foreach (['PhpPatch' => $queue, 'PhpPatch-v2' => "$queue-v2"] as $name => $patchQueue) {
                 $handle = self::client()->start('PhpPatch', [], WorkflowOptions::new()->withTaskQueue($patchQueue)
                     ->withWorkflowId("replay-$name-" . bin2hex(random_bytes(4))));
-                $handle->result(60);
+                $handle->result(timeoutSeconds: 60);
                 self::$histories[$name] = $handle->fetchHistory();
             }
         } finally {

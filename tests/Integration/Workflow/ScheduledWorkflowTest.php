@@ -35,7 +35,7 @@ final class ScheduledWorkflowTest extends WorkflowWorkerTestCase
             $workflow = $description->getInfo()->getRecentActions()[0]->getWorkflow();
             $run = self::client()->getHandle($workflow->getWorkflowId(), $workflow->getRunId());
 
-            $this->assertSame([$handle->getId(), '2024-01-01T10:00:00+00:00'], $run->result(self::RESULT_TIMEOUT_S));
+            $this->assertSame([$handle->getId(), '2024-01-01T10:00:00+00:00'], $run->result(timeoutSeconds: self::RESULT_TIMEOUT_S));
             $query = sprintf("%s = '%s'", ScheduledBy::scheduleIdKey()->getName(), $handle->getId());
             $listed = self::eventuallyAccepted(
                 fn (): array => iterator_to_array(self::client()->listWorkflows($query), false),
@@ -49,6 +49,6 @@ final class ScheduledWorkflowTest extends WorkflowWorkerTestCase
 
     public function testAWorkflowStartedDirectlyHasNoSchedule(): void
     {
-        $this->assertNull($this->start('PhpScheduledBy', [])->result(self::RESULT_TIMEOUT_S));
+        $this->assertNull($this->start('PhpScheduledBy', [])->result(timeoutSeconds: self::RESULT_TIMEOUT_S));
     }
 }

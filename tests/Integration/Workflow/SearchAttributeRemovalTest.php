@@ -53,12 +53,12 @@ class SearchAttributeRemovalTest extends WorkflowWorkerTestCase
         ];
         self::assertSame(['PhpInt' => 1, 'PhpKeyword' => 'started'], $handle->query('view'), 'the start values');
         foreach ($steps as $step => [$operations, $expected]) {
-            self::assertSame($expected, $handle->update('upsert', [$operations]), "$step: the update's view");
+            self::assertSame($expected, $handle->update('upsert', $operations), "$step: the update's view");
             self::assertSame($expected, $handle->query('view'), "$step: the query's view");
             $described = SearchAttributeStepsWorkflow::normalized($handle->describe()->getSearchAttributes());
             self::assertSame($expected, $described, "$step: describe()");
         }
         $handle->signal('finish');
-        self::assertSame(['PhpInt' => 7], $handle->result(30));
+        self::assertSame(['PhpInt' => 7], $handle->result(timeoutSeconds: 30));
     }
 }

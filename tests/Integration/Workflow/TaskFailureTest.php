@@ -57,7 +57,7 @@ final class TaskFailureTest extends ServerTestCase
         self::assertStringContainsString('SpinningWorkflow->run()', $failure->getStackTrace());
         $other = self::client()->start('PhpGreeting', ['Meanwhile'], WorkflowOptions::new()->withTaskQueue($queue)
             ->withWorkflowId('meanwhile-' . bin2hex(random_bytes(4))));
-        self::assertSame('Hello, Meanwhile!', $other->result(30)[0], 'the worker completes other workflows');
+        self::assertSame('Hello, Meanwhile!', $other->result(timeoutSeconds: 30)[0], 'the worker completes other workflows');
         self::assertSame(0, $worker->stop());
         self::assertSame('no longer spins', self::resultOnFixedWorker($queue, $spinning));
     }
@@ -67,7 +67,7 @@ final class TaskFailureTest extends ServerTestCase
         $queue = 'php-task-failure-' . bin2hex(random_bytes(4));
         $worker = self::worker($queue, []);
         try {
-            $this->start("$queue-strict", 'PhpBuggy')->result(30);
+            $this->start("$queue-strict", 'PhpBuggy')->result(timeoutSeconds: 30);
             self::fail('the workflow did not fail');
         } catch (WorkflowFailedException $e) {
             $cause = $e->getPrevious();
@@ -98,7 +98,7 @@ final class TaskFailureTest extends ServerTestCase
     {
         $fixed = self::worker($queue, ['WORKFLOW_BUG_FIXED' => '1']);
         try {
-            return $handle->result(60);
+            return $handle->result(timeoutSeconds: 60);
         } finally {
             $fixed->stop();
         }

@@ -17,7 +17,7 @@ final class UpdateTaskFailureTest extends WorkflowWorkerTestCase
     {
         $handle = $this->start('PhpUpdateAttempts', []);
         try {
-            $handle->update('failTwiceThenRefuse', ['twice']);
+            $handle->update('failTwiceThenRefuse', 'twice');
             self::fail('the update did not fail');
         } catch (WorkflowUpdateFailedException $e) {
             self::assertSame('refused on run 3', $e->getPrevious()?->getMessage());
@@ -25,16 +25,16 @@ final class UpdateTaskFailureTest extends WorkflowWorkerTestCase
         self::assertSame(3, $handle->query('runs', 'twice'), 'two runs failed the task, the third the update');
         self::assertSame('bug in the update handler, run 1', self::awaitTaskFailure($handle)?->getMessage());
         $handle->signal('finish');
-        self::assertSame('finished', $handle->result(60));
+        self::assertSame('finished', $handle->result(timeoutSeconds: 60));
     }
 
     public function testOneBuggyRunFailsTheTaskThenTheUpdateCompletes(): void
     {
         $handle = $this->start('PhpUpdateAttempts', []);
-        self::assertSame('succeeded on run 2', $handle->update('failOnceThenSucceed', ['once']));
+        self::assertSame('succeeded on run 2', $handle->update('failOnceThenSucceed', 'once'));
         self::assertSame('bug in the update handler, run 1', self::awaitTaskFailure($handle)?->getMessage());
         $handle->signal('finish');
-        self::assertSame('finished', $handle->result(60));
+        self::assertSame('finished', $handle->result(timeoutSeconds: 60));
     }
 
     public function testTheValidatorDoesNotRunAgainWhenTheRunIsReplayed(): void
@@ -45,10 +45,10 @@ final class UpdateTaskFailureTest extends WorkflowWorkerTestCase
         try {
             $handle = self::client()->start('PhpUpdateAttempts', [], WorkflowOptions::new()->withTaskQueue($queue)
                 ->withWorkflowId('validated-' . bin2hex(random_bytes(6))));
-            self::assertSame('validated first', $handle->update('validated', ['first']));
-            self::assertSame('validated second', $handle->update('validated', ['second']));
+            self::assertSame('validated first', $handle->update('validated', 'first'));
+            self::assertSame('validated second', $handle->update('validated', 'second'));
             $handle->signal('finish');
-            self::assertSame('finished', $handle->result(60));
+            self::assertSame('finished', $handle->result(timeoutSeconds: 60));
             self::assertSame([1, 1], [$handle->query('validations', 'first'), $handle->query('validations', 'second')]);
         } finally {
             self::assertSame(0, $worker->stop(), $worker->output());

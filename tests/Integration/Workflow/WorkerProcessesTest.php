@@ -56,7 +56,7 @@ final class WorkerProcessesTest extends ServerTestCase
                 $handle->signal('finish');
             }
             foreach ($handles as $i => $handle) {
-                self::assertSame($i + 10, $handle->result(60));
+                self::assertSame($i + 10, $handle->result(timeoutSeconds: 60));
             }
         } finally {
             $second->stop();
@@ -75,7 +75,7 @@ final class WorkerProcessesTest extends ServerTestCase
                 }
             }
             array_walk($handles, fn (WorkflowHandle $handle) => $handle->signal('finish'));
-            self::assertSame(array_fill(0, 20, 6), array_map(fn (WorkflowHandle $h) => $h->result(60), $handles));
+            self::assertSame(array_fill(0, 20, 6), array_map(fn (WorkflowHandle $h) => $h->result(timeoutSeconds: 60), $handles));
         } finally {
             $worker->stop();
         }
@@ -88,7 +88,7 @@ final class WorkerProcessesTest extends ServerTestCase
         try {
             self::awaitFile($this->callActivity('php.block', "$queue-activities"));
             $handles = array_map(fn () => $this->start($queue, 'PhpTimer', [0.1]), range(1, 20));
-            array_walk($handles, fn (WorkflowHandle $handle) => $handle->result(60));
+            array_walk($handles, fn (WorkflowHandle $handle) => $handle->result(timeoutSeconds: 60));
             self::assertSame(0, $this->taskTimeouts($handles));
         } finally {
             $workflows->stop();
@@ -104,7 +104,7 @@ final class WorkerProcessesTest extends ServerTestCase
         try {
             self::awaitFile($this->callActivity('wf.block', $queue));  // the process is blocked from here
             $handles = array_map(fn () => $this->start($queue, 'PhpTimer', [0.1]), range(1, 5));
-            array_walk($handles, fn (WorkflowHandle $handle) => $handle->result(60));
+            array_walk($handles, fn (WorkflowHandle $handle) => $handle->result(timeoutSeconds: 60));
             self::assertGreaterThan(0, $this->taskTimeouts($handles), 'workflow tasks timed out while the process blocked');
         } finally {
             $worker->stop();

@@ -19,12 +19,12 @@ class WorkflowEngineTest extends WorkflowWorkerTestCase
     public function testActivitiesThroughAStubAndByName(): void
     {
         self::assertSame(['Hello, Ada!', 'Hello, Ada again!', 'PhpGreeting'],
-            $this->start('PhpGreeting', ['Ada'])->result(30));
+            $this->start('PhpGreeting', ['Ada'])->result(timeoutSeconds: 30));
     }
 
     public function testTimerAdvancesWorkflowTime(): void
     {
-        $elapsed = $this->start('PhpTimer', [1.5])->result(30);
+        $elapsed = $this->start('PhpTimer', [1.5])->result(timeoutSeconds: 30);
         self::assertGreaterThanOrEqual(1.5, $elapsed);
         self::assertLessThan(10.0, $elapsed);
     }
@@ -36,19 +36,19 @@ class WorkflowEngineTest extends WorkflowWorkerTestCase
         $handle->signal('add', 4);
         self::assertSame(7, self::eventually(fn () => $handle->query('total'), 7));
         $handle->signal('finish');
-        self::assertSame(7, $handle->result(30));
+        self::assertSame(7, $handle->result(timeoutSeconds: 30));
         self::assertSame(7, $handle->query('total'), 'queries work after completion');
     }
 
     public function testAwaitWithTimeout(): void
     {
-        self::assertSame([false, true], $this->start('PhpAwaitTimeout', [])->result(30));
+        self::assertSame([false, true], $this->start('PhpAwaitTimeout', [])->result(timeoutSeconds: 30));
     }
 
     public function testTemporalFailureFailsTheWorkflowWithItsCause(): void
     {
         try {
-            $this->start('PhpFailing', [])->result(30);
+            $this->start('PhpFailing', [])->result(timeoutSeconds: 30);
             self::fail('the workflow did not fail');
         } catch (WorkflowFailedException $e) {
             $failure = $e->getPrevious();
@@ -61,7 +61,7 @@ class WorkflowEngineTest extends WorkflowWorkerTestCase
 
     public function testAsyncBranchesAwaitAllAndAwaitAny(): void
     {
-        $result = $this->start('PhpParallel', [['Ann', 'Bob', 'Cy']])->result(30);
+        $result = $this->start('PhpParallel', [['Ann', 'Bob', 'Cy']])->result(timeoutSeconds: 30);
         self::assertSame(['greetings' => ['Ann' => 'Hello, Ann!', 'Bob' => 'Hello, Bob!', 'Cy' => 'Hello, Cy!'],
             'first' => 'fast'], $result);
     }
@@ -69,7 +69,7 @@ class WorkflowEngineTest extends WorkflowWorkerTestCase
     public function testRandomnessIsTheSameOnReplay(): void
     {
         $handle = $this->start('PhpRandom', []);
-        $result = $handle->result(30);
+        $result = $handle->result(timeoutSeconds: 30);
         self::assertCount(3, $result);
         self::assertMatchesRegularExpression('/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/', $result[1]);
         // A query after completion replays the run (from history when it is not cached): same draws.
@@ -79,10 +79,10 @@ class WorkflowEngineTest extends WorkflowWorkerTestCase
     public function testUpdatesAcceptedRejectedByTheValidatorAndCompleted(): void
     {
         $handle = $this->start('PhpUpdate', []);
-        self::assertSame(5, $handle->update('addItem', [5]));
-        self::assertSame(12, $handle->update('addItem', [7]));
+        self::assertSame(5, $handle->update('addItem', 5));
+        self::assertSame(12, $handle->update('addItem', 7));
         try {
-            $handle->update('addItem', [-1]);
+            $handle->update('addItem', -1);
             self::fail('the validator did not reject -1');
         } catch (WorkflowUpdateFailedException $e) {
             self::assertStringContainsString('negative item -1 rejected', $e->getPrevious()?->getMessage() ?? '');
@@ -95,7 +95,7 @@ class WorkflowEngineTest extends WorkflowWorkerTestCase
                 $e->getPrevious()?->getMessage() ?? '');
         }
         $handle->update('close');
-        self::assertSame([5, 7], $handle->result(30));
+        self::assertSame([5, 7], $handle->result(timeoutSeconds: 30));
     }
 
     public function testCancelledWorkflowRunsDetachedCleanupAndEndsCancelled(): void
@@ -104,7 +104,7 @@ class WorkflowEngineTest extends WorkflowWorkerTestCase
         self::eventually(fn () => $handle->query('cleanup'), 'none');  // its first task is done: it sleeps
         $handle->cancel();
         try {
-            $handle->result(30);
+            $handle->result(timeoutSeconds: 30);
             self::fail('the cancelled workflow completed');
         } catch (WorkflowFailedException $e) {
             self::assertInstanceOf(CanceledFailure::class, $e->getPrevious());
@@ -116,12 +116,12 @@ class WorkflowEngineTest extends WorkflowWorkerTestCase
     public function testCancellingABranchCancelsItsTimerAndItsActivity(): void
     {
         self::assertSame(['CanceledFailure <- ', 'ActivityFailure <- CanceledFailure'],
-            $this->start('PhpScopeCancellation', [])->result(30));
+            $this->start('PhpScopeCancellation', [])->result(timeoutSeconds: 30));
     }
 
     public function testChildWorkflowsAndContinueAsNew(): void
     {
-        $result = $this->start('PhpParent', ['Kid'])->result(60);
+        $result = $this->start('PhpParent', ['Kid'])->result(timeoutSeconds: 60);
         self::assertSame(['child' => ['Hello, Kid!', 'Hello, Kid again!', 'PhpGreeting'], 'countdown' => [3, 2, 1, 0]],
             $result);
     }
@@ -129,12 +129,12 @@ class WorkflowEngineTest extends WorkflowWorkerTestCase
     public function testAStartedChildIsSignalledBeforeItsResultIsAwaited(): void
     {
         $handle = $this->start('PhpStartChild', []);
-        self::assertSame([$handle->getId() . '-child', true, 5], $handle->result(60));
+        self::assertSame([$handle->getId() . '-child', true, 5], $handle->result(timeoutSeconds: 60));
     }
 
     public function testResultFollowsContinueAsNewCarryingState(): void
     {
-        self::assertSame([2, 1, 0], $this->start('PhpCountdown', [2, []])->result(60));
+        self::assertSame([2, 1, 0], $this->start('PhpCountdown', [2, []])->result(timeoutSeconds: 60));
     }
 
     public function testPhpWorkflowCallsAPythonActivityAndStartsAPythonChild(): void
@@ -144,7 +144,7 @@ class WorkflowEngineTest extends WorkflowWorkerTestCase
             'shout' => 'HELLO FROM PHP!',
             'echo' => ['a', 1, [true]],
             'failure' => ['CardError', 'declined', ['card']],
-        ], $this->start('PhpCallsPython', [$pythonQueue])->result(60));
+        ], $this->start('PhpCallsPython', [$pythonQueue])->result(timeoutSeconds: 60));
     }
 
     public function testPythonClientDrivesPhpWorkflows(): void
@@ -168,15 +168,15 @@ class WorkflowEngineTest extends WorkflowWorkerTestCase
         $handle = $this->start('PhpRuntimeHandlers', [$peer->getId()]);
         $handle->signal('late', 'a');
         $handle->signal('late', 'b');
-        self::assertSame(['a', 'b', 'unknown workflow not signalled'], $handle->result(30));
+        self::assertSame(['a', 'b', 'unknown workflow not signalled'], $handle->result(timeoutSeconds: 30));
         self::assertSame(['a', 'b', 'unknown workflow not signalled'], $handle->query('seen'));
-        self::assertSame(5, $peer->result(30), 'the external signals reached the peer');
+        self::assertSame(5, $peer->result(timeoutSeconds: 30), 'the external signals reached the peer');
     }
 
     public function testLocalActivitiesIncludingRetriesPastTheLocalThreshold(): void
     {
         $handle = $this->start('PhpLocalActivity', []);
-        self::assertSame(['Hello, Lo!', 'attempt 3, local'], $handle->result(60));
+        self::assertSame(['Hello, Lo!', 'attempt 3, local'], $handle->result(timeoutSeconds: 60));
         $timers = array_filter($handle->fetchHistory()->getEvents(), fn ($event) => $event->getEventType() === \TrueAsync\Temporal\Api\Enums\V1\EventType::EVENT_TYPE_TIMER_STARTED);
         self::assertCount(2, $timers, 'each backoff past the threshold became a workflow timer');
     }
@@ -185,7 +185,7 @@ class WorkflowEngineTest extends WorkflowWorkerTestCase
     {
         TestSearchAttributes::register(self::address());
         $handle = $this->start('PhpUpsert', []);
-        self::assertSame('php-upserted', $handle->result(30));
+        self::assertSame('php-upserted', $handle->result(timeoutSeconds: 30));
         $description = $handle->describe();
         self::assertSame('php-upserted', $description->getSearchAttributes()->get(TestSearchAttributes::keyword()));
         self::assertSame(42, $description->getSearchAttributes()->get(TestSearchAttributes::int()));
@@ -208,13 +208,13 @@ class WorkflowEngineTest extends WorkflowWorkerTestCase
         self::assertSame(['whatever', [5], [['ping', ['x']]]],
             self::eventually(fn () => $handle->query('whatever', 5), ['whatever', [5], [['ping', ['x']]]]));
         $handle->signal('stop');
-        self::assertSame(['AnyTypeAtAll', [1, 'two'], [['ping', ['x']], ['stop', []]]], $handle->result(30));
+        self::assertSame(['AnyTypeAtAll', [1, 'two'], [['ping', ['x']], ['stop', []]]], $handle->result(timeoutSeconds: 30));
     }
 
     public function testCancellingTheBranchOfAChildCancelsTheChild(): void
     {
         $childId = 'child-' . bin2hex(random_bytes(6));
-        self::assertSame('ChildWorkflowFailure <- CanceledFailure', $this->start('PhpCancelChild', [$childId])->result(60));
+        self::assertSame('ChildWorkflowFailure <- CanceledFailure', $this->start('PhpCancelChild', [$childId])->result(timeoutSeconds: 60));
         $child = self::client()->getHandle($childId);
         // The default cancellation type waits for the child to end cancelled before the parent goes on.
         self::assertSame(WorkflowExecutionStatus::Canceled, $child->describe()->getStatus());
@@ -225,7 +225,7 @@ class WorkflowEngineTest extends WorkflowWorkerTestCase
     public function testEachParentClosePolicy(ParentClosePolicy $policy, WorkflowExecutionStatus $childEnds): void
     {
         $childId = 'orphan-' . bin2hex(random_bytes(6));
-        self::assertSame('parent closed', $this->start('PhpParentClosePolicy', [(string) $policy->value, $childId])->result(60));
+        self::assertSame('parent closed', $this->start('PhpParentClosePolicy', [(string) $policy->value, $childId])->result(timeoutSeconds: 60));
         $child = self::client()->getHandle($childId);
         $status = self::eventually(fn () => $child->describe()->getStatus(), $childEnds);
         self::assertSame($childEnds, $status);
@@ -246,7 +246,7 @@ class WorkflowEngineTest extends WorkflowWorkerTestCase
     public function testCancellingAnExternalWorkflow(): void
     {
         $target = $this->start('PhpCancellable', []);
-        self::assertSame('cancellation requested', $this->start('PhpCancelExternal', [$target->getId()])->result(30));
+        self::assertSame('cancellation requested', $this->start('PhpCancelExternal', [$target->getId()])->result(timeoutSeconds: 30));
         self::assertSame(WorkflowExecutionStatus::Canceled, self::eventually(fn () => $target->describe()->getStatus(),
             WorkflowExecutionStatus::Canceled));
     }

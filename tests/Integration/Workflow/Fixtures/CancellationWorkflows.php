@@ -103,7 +103,7 @@ final class CancellationProbeWorkflow
                 LocalActivityOptions::new()->withStartToCloseTimeout(30)),
             'child start' => $this->startChild('PhpSleeper')->getWorkflowId() === '' ? 'no id' : 'started',
             'child result' => $child->getResult(),
-            'external signal' => Workflow::signalExternalWorkflow($targets['sink'], null, 'add', [0]) ?? 'signalled',
+            'external signal' => Workflow::signalExternalWorkflow($targets['sink'], null, 'add', 0) ?? 'signalled',
             'external cancel' => Workflow::cancelExternalWorkflow($targets['target']) ?? 'cancel requested',
             'await' => Workflow::await(fn (): bool => $resolves),
             'await with timeout' => Workflow::await(fn (): bool => false, $resolves ? 0.1 : 3600),

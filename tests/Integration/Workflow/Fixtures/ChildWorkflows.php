@@ -34,8 +34,8 @@ final class StartChildWorkflow
         $child = Workflow::startChildWorkflow('PhpSignalQuery', [], Workflow\ChildWorkflowOptions::new()
             ->withWorkflowId(Workflow::getInfo()->workflowId . '-child'), 'int');
         $started = $child->getFirstExecutionRunId() !== '';
-        $child->signal('add', [2]);
-        $child->signal('add', [3]);
+        $child->signal('add', 2);
+        $child->signal('add', 3);
         $child->signal('finish');
         return [$child->getWorkflowId(), $started, $child->getResult()];
     }

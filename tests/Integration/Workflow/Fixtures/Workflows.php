@@ -288,7 +288,7 @@ final class RuntimeHandlersWorkflow
             $this->seen[] = $value;
         });
         Workflow::registerQueryHandler('seen', fn (): array => $this->seen);
-        Workflow::signalExternalWorkflow($peerId, null, 'add', [5]);
+        Workflow::signalExternalWorkflow($peerId, null, 'add', 5);
         Workflow::signalExternalWorkflow($peerId, null, 'finish');
         try {
             Workflow::signalExternalWorkflow('no-such-workflow-' . Workflow::uuid4(), null, 'x');

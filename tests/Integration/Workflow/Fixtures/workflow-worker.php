@@ -22,6 +22,7 @@ require_once __DIR__ . '/ScheduledWorkflow.php';
 require_once __DIR__ . '/SearchAttributeStepsWorkflow.php';
 require_once __DIR__ . '/InfoWorkflows.php';
 require_once __DIR__ . '/EagerStart.php';
+require_once __DIR__ . '/ConventionWorkflows.php';
 require_once __DIR__ . '/../../TestSearchAttributes.php';
 
 $client = Client::connect(ConnectionOptions::new((string) getenv('TEMPORAL_ADDRESS')));
@@ -60,6 +61,8 @@ $factory->newWorker($argv[1], $options)
         Fixtures\SearchAttributeStepsWorkflow::class,
         Fixtures\InfoWorkflow::class,
         Fixtures\InfoParentWorkflow::class,
+        Fixtures\RefusingUpdateWorkflow::class,
+        Fixtures\AbandoningParentWorkflow::class,
     )
     ->registerDynamicWorkflow(Fixtures\DynamicWorkflow::class)
     ->registerActivity(new Fixtures\GreetingActivities());
