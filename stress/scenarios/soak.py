@@ -71,7 +71,8 @@ def explain_lost_starts(report: Report) -> None:
         "build with core logs (stress/README.md) showed such tasks returned by none of the worker's polls, with no "
         "poll failing or being retried: they are lost before the worker's core, on the server's side. "
         f"The server's matching waited over 1 s for history to record a task started {slow} times, so it is not the "
-        "1 s sync-match give-up of temporalio/temporal#11733 either.")
+        "1 s sync-match give-up of temporalio/temporal#11733 either. The Python and Go SDKs lose first tasks the "
+        "same way under the same load (stress/peers/soak_peers.py; figures in stress/README.md).")
 
 
 def body(report: Report) -> None:
