@@ -9,6 +9,8 @@ use TrueAsync\Temporal\Client\ConnectionOptions;
 use TrueAsync\Temporal\Client\WorkflowExecution;
 use TrueAsync\Temporal\Core;
 use TrueAsync\Temporal\Core\TemporalException;
+use TrueAsync\Temporal\Worker\Internal\FiberScheduler;
+use TrueAsync\Temporal\Workflow\Internal\WorkflowRun;
 
 /**
  * Typed calls to the server's WorkflowService in one namespace: encodes the request, decodes the response and
@@ -60,18 +62,33 @@ final class WorkflowService
         ?string $scheduleId = null,
     ): Message {
         try {
-            $bytes = $this->connection->rpcCall(
-                self::SERVICE,
-                $method,
-                $request->serializeToString(),
-                $timeoutMs,
-                retry: $this->options->isRetryEnabled(),
-            );
+            $bytes = $this->send($method, $request->serializeToString(), $timeoutMs);
         } catch (Core\ServiceException $status) {
             throw ServiceErrors::map($status, $execution, $workflowType, $scheduleId);
         }
         $response = new $responseClass();
         $response->mergeFromString($bytes);
         return $response;
+    }
+
+    /**
+     * One API for both worlds: inside a worker's Fiber (an activity using the client) the call suspends only
+     * that Fiber and the worker goes on; anywhere else it blocks.
+     *
+     * @throws \LogicException called from workflow code, whose only effects are commands
+     */
+    private function send(string $method, string $request, int $timeoutMs): string
+    {
+        if (WorkflowRun::isExecuting()) {
+            throw new \LogicException("workflow code must not call the client ($method): it is not replayed "
+                . 'deterministically; call it from an activity');
+        }
+        $retry = $this->options->isRetryEnabled();
+        $scheduler = FiberScheduler::current();
+        if ($scheduler === null) {
+            return $this->connection->rpcCall(self::SERVICE, $method, $request, $timeoutMs, retry: $retry);
+        }
+        $operation = $this->connection->startRpcCall(self::SERVICE, $method, $request, $timeoutMs, retry: $retry);
+        return $scheduler->await($operation);
     }
 }

@@ -24,6 +24,9 @@ final class FiberScheduler
     /** @var array<int, \Fiber> operation id => the Fiber waiting for it */
     private array $waiting = [];
 
+    /** The scheduler whose run() is on the stack: code in its Fibers suspends instead of blocking. */
+    private static ?self $running = null;
+
     public function __construct()
     {
         $this->ready = new \SplQueue();
@@ -66,8 +69,28 @@ final class FiberScheduler
         \Fiber::suspend();
     }
 
+    /**
+     * The scheduler to await an operation on when the caller runs in one of its Fibers (an activity, say), so
+     * only that Fiber waits; null when the caller would have to block (no scheduler, or not in a Fiber).
+     */
+    public static function current(): ?self
+    {
+        return \Fiber::getCurrent() === null ? null : self::$running;
+    }
+
     /** Runs until no Fiber is ready or waiting. */
     public function run(): void
+    {
+        $outer = self::$running;
+        self::$running = $this;
+        try {
+            $this->runUntilIdle();
+        } finally {
+            self::$running = $outer;
+        }
+    }
+
+    private function runUntilIdle(): void
     {
         while (!$this->isIdle()) {
             $this->runReady();

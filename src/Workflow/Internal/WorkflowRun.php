@@ -23,7 +23,6 @@ use TrueAsync\Temporal\Workflow\WorkflowInfo;
 final class WorkflowRun
 {
     private static ?self $current = null;
-
     public readonly WorkflowContext $context;
     private JobApplier $jobs;
     public readonly Handlers $handlers;
@@ -73,6 +72,12 @@ final class WorkflowRun
         $this->jobs = new JobApplier($this->handlers);
         $this->instance = new ($definition->class)();
         $this->reseed(0);
+    }
+
+    /** Whether workflow code (a run's activation or query) is running now. */
+    public static function isExecuting(): bool
+    {
+        return self::$current !== null;
     }
 
     /** @throws \LogicException outside workflow code that a worker is running */

@@ -22,11 +22,13 @@ require_once __DIR__ . '/ScheduledWorkflow.php';
 require_once __DIR__ . '/SearchAttributeStepsWorkflow.php';
 require_once __DIR__ . '/InfoWorkflows.php';
 require_once __DIR__ . '/EagerStart.php';
+require_once __DIR__ . '/ClientInWorker.php';
 require_once __DIR__ . '/ConventionWorkflows.php';
 require_once __DIR__ . '/../../TestSearchAttributes.php';
 
 $client = Client::connect(ConnectionOptions::new((string) getenv('TEMPORAL_ADDRESS')));
 $factory = WorkerFactory::create($client);
+Fixtures\WorkerClient::$client = $client;
 $options = WorkerOptions::new()->withMaxCachedWorkflows((int) ($argv[2] ?? 1000));
 $factory->newWorker($argv[1], $options)
     ->registerWorkflowTypes(
@@ -61,11 +63,15 @@ $factory->newWorker($argv[1], $options)
         Fixtures\SearchAttributeStepsWorkflow::class,
         Fixtures\InfoWorkflow::class,
         Fixtures\InfoParentWorkflow::class,
+        Fixtures\GatheringWorkflow::class,
+        Fixtures\ClientCallingActivitiesWorkflow::class,
+        Fixtures\ClientInWorkflowCodeWorkflow::class,
         Fixtures\RefusingUpdateWorkflow::class,
         Fixtures\AbandoningParentWorkflow::class,
     )
     ->registerDynamicWorkflow(Fixtures\DynamicWorkflow::class)
-    ->registerActivity(new Fixtures\GreetingActivities());
+    ->registerActivity(new Fixtures\GreetingActivities())
+    ->registerActivity(new Fixtures\ClientActivities($client));
 // The same workflows where exceptions of chosen types fail the workflow instead of its task.
 $factory->newWorker($argv[1] . '-strict', $options->withWorkflowFailureExceptionTypes(\DomainException::class))
     ->registerWorkflowTypes(Fixtures\BuggyWorkflow::class);
