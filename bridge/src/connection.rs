@@ -1,5 +1,6 @@
 //! Connection: connect to a Temporal server and make unary RPCs by service and method name.
 
+use crate::retry_options::{self, RetryConfig};
 use crate::rpc::{self, CallParts};
 use crate::runtime::spawn_operation;
 use crate::transport_error::describe_connect;
@@ -31,8 +32,8 @@ struct ConnectOptions {
     tls: Option<TlsConfig>,
     #[serde(default)]
     metadata: HashMap<String, String>,
-    #[serde(default = "yes")]
-    retry: bool,
+    #[serde(default = "retry_options::core_default")]
+    retry: Option<RetryConfig>,
     #[serde(default)]
     connect_timeout_ms: u64,
 }
@@ -56,10 +57,6 @@ fn default_client_name() -> String {
 
 fn default_client_version() -> String {
     env!("CARGO_PKG_VERSION").to_owned()
-}
-
-fn yes() -> bool {
-    true
 }
 
 impl ConnectOptions {
@@ -97,10 +94,7 @@ impl ConnectOptions {
         let url = self.target_url()?;
         let (headers, binary_headers) = rpc::split_metadata(&self.metadata)?;
         let tls = self.tls.map(TlsConfig::into_core).transpose()?;
-        let mut retry_options = temporalio_client::RetryOptions::default();
-        if !self.retry {
-            retry_options = temporalio_client::RetryOptions::no_retries();
-        }
+        let retry_options = RetryConfig::into_core(self.retry)?;
         Ok(ConnectionOptions::new(url)
             .identity(self.identity)
             .client_name(self.client_name)

@@ -10,6 +10,7 @@ mod error;
 mod fork;
 mod queue;
 mod replay;
+mod retry_options;
 mod rpc;
 mod rpc_generated;
 mod runtime;

@@ -8,6 +8,7 @@ use TrueAsync\Temporal\Core\TemporalException;
 use TrueAsync\Temporal\DataConverter\DataConverter;
 use TrueAsync\Temporal\Exception\DataConverterException;
 use TrueAsync\Temporal\Exception\ServiceException;
+use TrueAsync\Temporal\Internal\RpcTimeoutCopies;
 use TrueAsync\Temporal\Internal\Service\ActivityTaskResponder;
 use TrueAsync\Temporal\Internal\Utf8;
 use TrueAsync\Temporal\Internal\WorkflowService;
@@ -20,12 +21,11 @@ use TrueAsync\Temporal\Internal\WorkflowService;
  */
 final class ActivityCompletionClient
 {
-    private ActivityTaskResponder $responder;
+    use RpcTimeoutCopies;
 
     /** @internal made by Client::getActivityCompletionClient() */
-    public function __construct(WorkflowService $service, DataConverter $converter)
+    public function __construct(private WorkflowService $service, private DataConverter $converter)
     {
-        $this->responder = new ActivityTaskResponder($service, $converter);
     }
 
     /**
@@ -37,13 +37,13 @@ final class ActivityCompletionClient
      */
     public function complete(string $taskToken, mixed $result = null): void
     {
-        $this->responder->complete(['task_token' => $taskToken], $result);
+        $this->responder()->complete(['task_token' => $taskToken], $result);
     }
 
     /** As complete(), by ids. @throws ServiceException @throws DataConverterException @throws TemporalException */
     public function completeById(string $workflowId, ?string $runId, string $activityId, mixed $result = null): void
     {
-        $this->responder->complete(self::ids($workflowId, $runId, $activityId), $result);
+        $this->responder()->complete(self::ids($workflowId, $runId, $activityId), $result);
     }
 
     /**
@@ -58,7 +58,7 @@ final class ActivityCompletionClient
      */
     public function fail(string $taskToken, \Throwable $failure, array $lastHeartbeatDetails = []): void
     {
-        $this->responder->fail(['task_token' => $taskToken], $failure, $lastHeartbeatDetails);
+        $this->responder()->fail(['task_token' => $taskToken], $failure, $lastHeartbeatDetails);
     }
 
     /**
@@ -74,7 +74,7 @@ final class ActivityCompletionClient
         \Throwable $failure,
         array $lastHeartbeatDetails = [],
     ): void {
-        $this->responder->fail(self::ids($workflowId, $runId, $activityId), $failure, $lastHeartbeatDetails);
+        $this->responder()->fail(self::ids($workflowId, $runId, $activityId), $failure, $lastHeartbeatDetails);
     }
 
     /**
@@ -88,13 +88,13 @@ final class ActivityCompletionClient
      */
     public function heartbeat(string $taskToken, mixed ...$details): bool
     {
-        return $this->responder->heartbeat(['task_token' => $taskToken], $details);
+        return $this->responder()->heartbeat(['task_token' => $taskToken], $details);
     }
 
     /** As heartbeat(), by ids. @throws ServiceException @throws DataConverterException @throws TemporalException */
     public function heartbeatById(string $workflowId, ?string $runId, string $activityId, mixed ...$details): bool
     {
-        return $this->responder->heartbeat(self::ids($workflowId, $runId, $activityId), $details);
+        return $this->responder()->heartbeat(self::ids($workflowId, $runId, $activityId), $details);
     }
 
     /**
@@ -106,7 +106,7 @@ final class ActivityCompletionClient
      */
     public function reportCancellation(string $taskToken, mixed ...$details): void
     {
-        $this->responder->reportCancellation(['task_token' => $taskToken], $details);
+        $this->responder()->reportCancellation(['task_token' => $taskToken], $details);
     }
 
     /**
@@ -120,7 +120,12 @@ final class ActivityCompletionClient
         string $activityId,
         mixed ...$details,
     ): void {
-        $this->responder->reportCancellation(self::ids($workflowId, $runId, $activityId), $details);
+        $this->responder()->reportCancellation(self::ids($workflowId, $runId, $activityId), $details);
+    }
+
+    private function responder(): ActivityTaskResponder
+    {
+        return new ActivityTaskResponder($this->service, $this->converter);
     }
 
     /** @return array<string, string> */

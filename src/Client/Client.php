@@ -21,6 +21,7 @@ use TrueAsync\Temporal\Exception\InvalidArgumentException;
 use TrueAsync\Temporal\Exception\ServiceException;
 use TrueAsync\Temporal\Exception\WorkflowAlreadyStartedException;
 use TrueAsync\Temporal\Internal\ProtobufRuntime;
+use TrueAsync\Temporal\Internal\RpcTimeoutCopies;
 use TrueAsync\Temporal\Internal\StartRequestFactory;
 use TrueAsync\Temporal\Internal\Service\UpdateStarter;
 use TrueAsync\Temporal\Internal\Uuid;
@@ -30,10 +31,13 @@ use TrueAsync\Temporal\Internal\WorkflowService;
 
 /**
  * A connection to a Temporal server, bound to one namespace: starts workflows (also with a signal or an
- * update), lists and counts them, and hands out WorkflowHandles. Calls block until the server answers.
+ * update), lists and counts them, and hands out WorkflowHandles. Calls block until the server answers, or
+ * until the RPC timeout passes (withRpcTimeout(), ConnectionOptions::withRpcTimeout()).
  */
 final class Client
 {
+    use RpcTimeoutCopies;
+
     private function __construct(private WorkflowService $service, private DataConverter $converter)
     {
     }

@@ -7,11 +7,12 @@ namespace TrueAsync\Temporal\Client;
 use TrueAsync\Temporal\Internal\EnvironmentConfig;
 use TrueAsync\Temporal\Internal\ProtoTime;
 use TrueAsync\Temporal\Internal\Utf8;
+use TrueAsync\Temporal\Internal\Seconds;
 use TrueAsync\Temporal\Version;
 
 /**
- * Where and how a Client connects: address, namespace, identity, TLS, API key, gRPC metadata, retries and
- * connect timeout. Immutable: every with*() returns a copy.
+ * Where and how a Client connects: address, namespace, identity, TLS, API key, gRPC metadata, retries, the
+ * calls' default timeout and the connect timeout. Immutable: every with*() returns a copy.
  */
 final class ConnectionOptions
 {
@@ -21,12 +22,14 @@ final class ConnectionOptions
     private ?string $apiKey = null;
     /** @var array<string, string> */
     private array $metadata = [];
-    private bool $retry = true;
+    private ?RpcRetryOptions $rpcRetryOptions;
+    private ?float $rpcTimeout = null;
     private float $connectTimeout = 0.0;
 
     private function __construct(private string $address)
     {
         $this->identity = getmypid() . '@' . gethostname();
+        $this->rpcRetryOptions = RpcRetryOptions::new();
     }
 
     /**
@@ -117,11 +120,35 @@ final class ConnectionOptions
         return $copy;
     }
 
-    /** Retry calls that fail with a transient gRPC status (on by default). */
-    public function withRetry(bool $retry): self
+    /**
+     * How the core retries a call that failed with a transient gRPC status; default RpcRetryOptions::new()
+     * (the core's defaults).
+     *
+     * @param ?RpcRetryOptions $retryOptions null: never retry
+     * @throws \ValueError its max interval is less than its initial interval
+     */
+    public function withRpcRetryOptions(?RpcRetryOptions $retryOptions): self
+    {
+        $retryOptions?->toArray(); // checks what no single with*() of it can
+        $copy = clone $this;
+        $copy->rpcRetryOptions = $retryOptions;
+        return $copy;
+    }
+
+    /**
+     * The deadline of every call of the clients made with these options (their own withRpcTimeout() overrides
+     * it), their retries included: past it a call throws DeadlineExceededException. Long polls (waiting for a
+     * workflow's or an update's result) are bounded by their own timeout parameter instead.
+     *
+     * @param ?float $timeoutSeconds null (the default): none
+     * @throws \ValueError $timeoutSeconds is NaN, infinite, negative or zero
+     */
+    public function withRpcTimeout(?float $timeoutSeconds): self
     {
         $copy = clone $this;
-        $copy->retry = $retry;
+        $copy->rpcTimeout = $timeoutSeconds === null
+            ? null
+            : Seconds::positive($timeoutSeconds, 'ConnectionOptions::withRpcTimeout(): $timeoutSeconds');
         return $copy;
     }
 
@@ -168,9 +195,16 @@ final class ConnectionOptions
         return $this->metadata;
     }
 
-    public function isRetryEnabled(): bool
+    /** null: calls are never retried. */
+    public function getRpcRetryOptions(): ?RpcRetryOptions
     {
-        return $this->retry;
+        return $this->rpcRetryOptions;
+    }
+
+    /** The default deadline of a call, in seconds; null: none. */
+    public function getRpcTimeout(): ?float
+    {
+        return $this->rpcTimeout;
     }
 
     /**
@@ -193,7 +227,7 @@ final class ConnectionOptions
             'api_key' => $this->apiKey,
             'tls' => $this->tls?->toArray(),
             'metadata' => (object) $metadata,
-            'retry' => $this->retry,
+            'retry' => $this->rpcRetryOptions?->toArray(),
             'connect_timeout_ms' => (int) ceil($this->connectTimeout * 1000),
         ], JSON_THROW_ON_ERROR | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE);
     }

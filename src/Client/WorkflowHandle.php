@@ -30,6 +30,7 @@ use TrueAsync\Temporal\Exception\WorkflowUpdateFailedException;
 use TrueAsync\Temporal\Internal\CloseEventMapper;
 use TrueAsync\Temporal\Internal\Service\CloseEventPoller;
 use TrueAsync\Temporal\Internal\Deadline;
+use TrueAsync\Temporal\Internal\RpcTimeoutCopies;
 use TrueAsync\Temporal\Internal\Service\HistoryFetcher;
 use TrueAsync\Temporal\Internal\Service\UpdateStarter;
 use TrueAsync\Temporal\Internal\Utf8;
@@ -39,10 +40,13 @@ use TrueAsync\Temporal\Internal\WorkflowService;
 /**
  * One workflow execution, as Client::start() or Client::getHandle() name it: wait for its result (across
  * continue-as-new), signal, query, update, describe, fetch its history, cancel or terminate it. Calls block
- * until the server answers.
+ * until the server answers, or until the RPC timeout passes (withRpcTimeout()); result() waits as long as its
+ * own timeout says.
  */
 final class WorkflowHandle
 {
+    use RpcTimeoutCopies;
+
     /** @internal made by Client */
     public function __construct(
         private WorkflowService $service,
@@ -97,7 +101,9 @@ final class WorkflowHandle
     }
 
     /**
-     * Runs an update handler of the workflow and returns its decoded result, once the handler finished.
+     * Runs an update handler of the workflow and returns its decoded result, once the handler finished. An RPC
+     * timeout (withRpcTimeout()) bounds this whole wait: for a handler that may take longer, use startUpdate()
+     * and then result() with a timeout of its own.
      *
      * @param string|UpdateOptions $nameOrOptions the update's name, or options with its name, id and result
      *     type (their wait stage is ignored: update() waits until the handler finished)
@@ -294,6 +300,6 @@ final class WorkflowHandle
      */
     private function call(string $method, Message $request, string $responseClass): Message
     {
-        return $this->service->call($method, $request, $responseClass, 0, $this->execution);
+        return $this->service->call($method, $request, $responseClass, execution: $this->execution);
     }
 }

@@ -18,12 +18,15 @@ use TrueAsync\Temporal\Exception\WorkflowNotFoundException;
 use TrueAsync\Temporal\Exception\WorkflowResultTimeoutException;
 use TrueAsync\Temporal\Exception\WorkflowUpdateFailedException;
 use TrueAsync\Temporal\Internal\Deadline;
+use TrueAsync\Temporal\Internal\RpcTimeoutCopies;
 use TrueAsync\Temporal\Internal\Service\UpdateNameLookup;
 use TrueAsync\Temporal\Internal\WorkflowService;
 
 /** One update of a workflow execution, as WorkflowHandle::startUpdate() or getUpdateHandle() name it. */
 final class WorkflowUpdateHandle
 {
+    use RpcTimeoutCopies;
+
     /** @internal made by WorkflowHandle */
     public function __construct(
         private WorkflowService $service,

@@ -9,12 +9,14 @@ use TrueAsync\Temporal\Client\ConnectionOptions;
 use TrueAsync\Temporal\Client\WorkflowExecution;
 use TrueAsync\Temporal\Core;
 use TrueAsync\Temporal\Core\TemporalException;
+use TrueAsync\Temporal\Exception\DeadlineExceededException;
 use TrueAsync\Temporal\Worker\Internal\FiberScheduler;
 use TrueAsync\Temporal\Workflow\Internal\WorkflowRun;
 
 /**
  * Typed calls to the server's WorkflowService in one namespace: encodes the request, decodes the response and
- * turns a gRPC error status into the SDK's exception for it (ServiceErrors).
+ * turns a gRPC error status into the SDK's exception for it (ServiceErrors). Every call but a long poll carries
+ * the service's RPC timeout: the client objects hold a copy with theirs (withRpcTimeout()).
  *
  * @internal
  */
@@ -22,8 +24,33 @@ final class WorkflowService
 {
     private const SERVICE = 'WorkflowService';
 
+    /** Seconds; null: none. */
+    private ?float $rpcTimeout;
+
     public function __construct(private Core\Connection $connection, private ConnectionOptions $options)
     {
+        $this->rpcTimeout = $options->getRpcTimeout();
+    }
+
+    /**
+     * A copy whose calls carry this timeout.
+     *
+     * @param ?float $timeoutSeconds null: the connection options' default
+     * @param string $caller the public method, for the error message
+     * @throws \ValueError $timeoutSeconds is NaN, infinite, negative or zero
+     */
+    public function withRpcTimeout(?float $timeoutSeconds, string $caller): self
+    {
+        $copy = clone $this;
+        $copy->rpcTimeout = $timeoutSeconds === null
+            ? $this->options->getRpcTimeout()
+            : Seconds::positive($timeoutSeconds, "$caller: \$timeoutSeconds");
+        return $copy;
+    }
+
+    public function getRpcTimeout(): ?float
+    {
+        return $this->rpcTimeout;
     }
 
     public function getConnection(): Core\Connection
@@ -45,25 +72,33 @@ final class WorkflowService
      * @template T of Message
      * @param string $method the PascalCase rpc name
      * @param class-string<T> $responseClass
-     * @param int $timeoutMs 0: none
+     * @param ?int $timeoutMs null: the service's RPC timeout; 0: none (a long poll that has a deadline of its own)
      * @param ?WorkflowExecution $execution the workflow the call is about, for the error mapping
      * @param ?string $workflowType the type of the workflow the call starts, for the error mapping
      * @param ?string $scheduleId the schedule the call is about, for the error mapping
      * @return T
+     * @throws DeadlineExceededException the RPC timeout passed first
      * @throws TemporalException the server's error status, mapped by ServiceErrors; or the bridge failed
      */
     public function call(
         string $method,
         Message $request,
         string $responseClass,
-        int $timeoutMs = 0,
+        ?int $timeoutMs = null,
         ?WorkflowExecution $execution = null,
         ?string $workflowType = null,
         ?string $scheduleId = null,
     ): Message {
+        $rpcTimeout = $timeoutMs === null ? $this->rpcTimeout : null;
         try {
-            $bytes = $this->send($method, $request->serializeToString(), $timeoutMs);
+            $timeout = $rpcTimeout === null ? ($timeoutMs ?? 0) : Seconds::toMs($rpcTimeout);
+            $bytes = $this->send($method, $request->serializeToString(), $timeout);
         } catch (Core\ServiceException $status) {
+            // The bridge reports its own deadline as DEADLINE_EXCEEDED (tonic's CANCELLED included), as does a
+            // server that gave up first on the deadline the call carried.
+            if ($rpcTimeout !== null && $status->getCode() === DeadlineExceededException::DEADLINE_EXCEEDED) {
+                throw DeadlineExceededException::afterRpcTimeout(self::SERVICE . ".$method", $rpcTimeout, $status);
+            }
             throw ServiceErrors::map($status, $execution, $workflowType, $scheduleId);
         }
         $response = new $responseClass();
@@ -83,12 +118,12 @@ final class WorkflowService
             throw new \LogicException("workflow code must not call the client ($method): it is not replayed "
                 . 'deterministically; call it from an activity');
         }
-        $retry = $this->options->isRetryEnabled();
+        // retry: the connection's retry options (ConnectionOptions::withRpcRetryOptions()) apply.
         $scheduler = FiberScheduler::current();
         if ($scheduler === null) {
-            return $this->connection->rpcCall(self::SERVICE, $method, $request, $timeoutMs, retry: $retry);
+            return $this->connection->rpcCall(self::SERVICE, $method, $request, $timeoutMs, retry: true);
         }
-        $operation = $this->connection->startRpcCall(self::SERVICE, $method, $request, $timeoutMs, retry: $retry);
+        $operation = $this->connection->startRpcCall(self::SERVICE, $method, $request, $timeoutMs, retry: true);
         return $scheduler->await($operation);
     }
 }

@@ -21,7 +21,8 @@ $connection = Connection::connect(connectOptions([
     'target' => temporalAddress(),
     'metadata' => ['x-test-suite' => 'ext', 'x-blob-bin' => base64_encode("\x00\x01")],
     'connect_timeout_ms' => 30000,
-    'retry' => false,
+    'retry' => ['initial_interval_ms' => 50, 'randomization_factor' => 0.0, 'multiplier' => 2.0,
+        'max_interval_ms' => 1000, 'max_elapsed_time_ms' => null, 'max_retries' => null],
 ]), new CancellationToken());
 var_dump($connection instanceof Connection);
 

@@ -6,7 +6,13 @@ use TrueAsync\Temporal\Core\Connection;
 
 function options(array $overrides): string
 {
-    return json_encode($overrides + ['target' => '127.0.0.1:1', 'identity' => 'ext-tests', 'retry' => false]);
+    return json_encode($overrides + ['target' => '127.0.0.1:1', 'identity' => 'ext-tests', 'retry' => null]);
+}
+
+function retry(array $overrides): array
+{
+    return $overrides + ['initial_interval_ms' => 100, 'randomization_factor' => 0.2, 'multiplier' => 1.7,
+        'max_interval_ms' => 5000, 'max_elapsed_time_ms' => 10000, 'max_retries' => 9];
 }
 
 foreach ([
@@ -17,6 +23,10 @@ foreach ([
     'empty identity' => options(['identity' => '']),
     'unknown option' => options(['colour' => 'blue']),
     'wrong option type' => options(['retry' => 'yes']),
+    'retry multiplier below 1' => options(['retry' => retry(['multiplier' => 0.5])]),
+    'retry max interval below the initial' => options(['retry' => retry(['max_interval_ms' => 10])]),
+    'negative retries' => options(['retry' => retry(['max_retries' => -1])]),
+    'incomplete retry' => options(['retry' => ['max_retries' => 1]]),
     'empty target' => options(['target' => '']),
     'malformed target' => options(['target' => 'not an address']),
     'target without port' => options(['target' => 'localhost']),
@@ -51,7 +61,11 @@ not an object: ValueError: invalid connect options: invalid length 0, expected s
 missing identity: ValueError: invalid connect options: missing field `identity` at line 1 column 24
 empty identity: ValueError: invalid connect options: identity must not be empty
 unknown option: ValueError: invalid connect options: unknown field `colour`, expected one of `target`, `identity`, `client_name`, `client_version`, `api_key`, `tls`, `metadata`, `retry`, `connect_timeout_ms` at line 1 column 9
-wrong option type: ValueError: invalid connect options: invalid type: string "yes", expected a boolean at line 1 column 14
+wrong option type: ValueError: invalid connect options: invalid type: string "yes", expected struct RetryConfig at line 1 column 14
+retry multiplier below 1: ValueError: invalid connect options: retry.multiplier must be a finite number >= 1, got 0.5
+retry max interval below the initial: ValueError: invalid connect options: retry.max_interval_ms (10) must not be less than initial_interval_ms (100)
+negative retries: ValueError: invalid connect options: invalid value: integer `-1`, expected u64 at line 1 column 26
+incomplete retry: ValueError: invalid connect options: missing field `initial_interval_ms` at line 1 column 26
 empty target: ValueError: invalid connect options: target address must not be empty
 malformed target: ValueError: invalid target address "not an address": invalid international domain name
 target without port: ValueError: invalid target address "localhost": expected host:port (optionally with http:// or https://)

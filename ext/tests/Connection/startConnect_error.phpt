@@ -25,7 +25,7 @@ try {
 }
 ?>
 --EXPECT--
-ValueError: invalid connect options: invalid type: string "no", expected a boolean at line 1 column 51
+ValueError: invalid connect options: invalid type: string "no", expected struct RetryConfig at line 1 column 51
 ValueError: invalid target address "127.0.0.1": expected host:port (optionally with http:// or https://)
 ValueError: invalid TLS options: client_cert and client_private_key go together
 int(0)

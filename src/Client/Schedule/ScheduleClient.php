@@ -15,6 +15,7 @@ use TrueAsync\Temporal\Exception\InvalidArgumentException;
 use TrueAsync\Temporal\Exception\ScheduleAlreadyExistsException;
 use TrueAsync\Temporal\Exception\ServiceException;
 use TrueAsync\Temporal\Internal\Converter\SearchAttributeCodec;
+use TrueAsync\Temporal\Internal\RpcTimeoutCopies;
 use TrueAsync\Temporal\Internal\Schedule\ScheduleMapper;
 use TrueAsync\Temporal\Internal\Schedule\SchedulePager;
 use TrueAsync\Temporal\Internal\StartRequestFactory;
@@ -28,6 +29,8 @@ use TrueAsync\Temporal\Internal\WorkflowService;
  */
 final class ScheduleClient
 {
+    use RpcTimeoutCopies;
+
     /** @internal made by Client::schedules() */
     public function __construct(private WorkflowService $service, private DataConverter $converter)
     {

@@ -21,6 +21,7 @@ use TrueAsync\Temporal\Exception\DataConverterException;
 use TrueAsync\Temporal\Exception\ScheduleNotFoundException;
 use TrueAsync\Temporal\Exception\ServiceException;
 use TrueAsync\Temporal\Internal\ProtoTime;
+use TrueAsync\Temporal\Internal\RpcTimeoutCopies;
 use TrueAsync\Temporal\Internal\Schedule\ScheduleMapper;
 use TrueAsync\Temporal\Internal\Uuid;
 use TrueAsync\Temporal\Internal\WorkflowService;
@@ -32,6 +33,8 @@ use TrueAsync\Temporal\Internal\WorkflowService;
  */
 final class ScheduleHandle
 {
+    use RpcTimeoutCopies;
+
     /** The note pause() and unpause() leave when given none, as the other SDKs name themselves. */
     public const DEFAULT_PAUSE_NOTE = 'Paused via PHP SDK';
     public const DEFAULT_UNPAUSE_NOTE = 'Unpaused via PHP SDK';

@@ -39,8 +39,7 @@ final class HistoryFetcher
                 'GetWorkflowExecutionHistory',
                 $request,
                 GetWorkflowExecutionHistoryResponse::class,
-                0,
-                $execution,
+                execution: $execution,
             );
             foreach ($response->getHistory()?->getEvents() ?? [] as $event) {
                 $events[] = $event;

@@ -58,8 +58,7 @@ final class UpdateStarter
                 'UpdateWorkflowExecution',
                 $request,
                 UpdateWorkflowExecutionResponse::class,
-                0,
-                $execution,
+                execution: $execution,
             );
         } while ($response->getOutcome() === null && $response->getStage() < $stage->value);
         return $response;

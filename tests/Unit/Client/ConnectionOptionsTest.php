@@ -6,6 +6,7 @@ namespace TrueAsync\Temporal\Tests\Unit\Client;
 
 use PHPUnit\Framework\TestCase;
 use TrueAsync\Temporal\Client\ConnectionOptions;
+use TrueAsync\Temporal\Client\RpcRetryOptions;
 use TrueAsync\Temporal\Client\TlsOptions;
 use TrueAsync\Temporal\Version;
 
@@ -23,10 +24,18 @@ final class ConnectionOptionsTest extends TestCase
             'api_key' => null,
             'tls' => null,
             'metadata' => [],
-            'retry' => true,
+            'retry' => [
+                'initial_interval_ms' => 100,
+                'randomization_factor' => 0.2,
+                'multiplier' => 1.7,
+                'max_interval_ms' => 5000,
+                'max_elapsed_time_ms' => 10000,
+                'max_retries' => 9,
+            ],
             'connect_timeout_ms' => 0,
         ], json_decode($options->toJson(), true));
         $this->assertSame('default', $options->getNamespace());
+        $this->assertNull($options->getRpcTimeout());
     }
 
     public function testEmptyMetadataIsAJsonObject(): void
@@ -43,7 +52,8 @@ final class ConnectionOptionsTest extends TestCase
             ->withTls($tls)
             ->withApiKey('secret')
             ->withMetadata(['x-team' => 'payments', 'trace-bin' => "\x00\xff"])
-            ->withRetry(false)
+            ->withRpcRetryOptions(null)
+            ->withRpcTimeout(1.5)
             ->withConnectTimeout(2.5);
 
         $document = json_decode($options->toJson(), true);
@@ -58,7 +68,9 @@ final class ConnectionOptionsTest extends TestCase
             'client_private_key' => 'KEY',
         ], $document['tls']);
         $this->assertSame(['x-team' => 'payments', 'trace-bin' => base64_encode("\x00\xff")], $document['metadata']);
-        $this->assertFalse($document['retry']);
+        $this->assertNull($document['retry']);
+        $this->assertArrayNotHasKey('rpc_timeout', $document, 'the RPC timeout stays in PHP: each call carries it');
+        $this->assertSame(1.5, $options->getRpcTimeout());
         $this->assertSame(2500, $document['connect_timeout_ms']);
         $this->assertSame('orders', $options->getNamespace());
     }
@@ -67,13 +79,16 @@ final class ConnectionOptionsTest extends TestCase
     {
         $original = ConnectionOptions::new('h:1');
 
-        $changed = $original->withNamespace('other')->withRetry(false);
+        $changed = $original->withNamespace('other')->withRpcRetryOptions(null)->withRpcTimeout(3.0);
 
         $this->assertNotSame($original, $changed);
         $this->assertSame('default', $original->getNamespace());
-        $this->assertTrue($original->isRetryEnabled());
+        $this->assertEquals(RpcRetryOptions::new(), $original->getRpcRetryOptions());
+        $this->assertNull($original->getRpcTimeout());
         $this->assertSame('other', $changed->getNamespace());
-        $this->assertFalse($changed->isRetryEnabled());
+        $this->assertNull($changed->getRpcRetryOptions());
+        $this->assertSame(3.0, $changed->getRpcTimeout());
+        $this->assertNull($changed->withRpcTimeout(null)->getRpcTimeout());
     }
 
     public function testAnEmptyAddressIsRejected(): void
@@ -88,6 +103,29 @@ final class ConnectionOptionsTest extends TestCase
         $this->expectException(\ValueError::class);
         $this->expectExceptionMessage('the identity must not be empty');
         ConnectionOptions::new('h:1')->withIdentity('');
+    }
+
+    /**
+     * @dataProvider badTimeouts
+     */
+    public function testAnRpcTimeoutThatIsNotAPositiveFiniteNumberIsRejectedByName(float $timeout): void
+    {
+        $this->expectException(\ValueError::class);
+        $this->expectExceptionMessage('ConnectionOptions::withRpcTimeout(): $timeoutSeconds: the ');
+        ConnectionOptions::new('h:1')->withRpcTimeout($timeout);
+    }
+
+    /** @return array<string, array{float}> */
+    public static function badTimeouts(): array
+    {
+        return ['NaN' => [NAN], 'infinity' => [INF], 'negative' => [-1.0], 'zero' => [0.0]];
+    }
+
+    public function testRetryOptionsWhoseMaxIntervalIsBelowTheInitialAreRejected(): void
+    {
+        $this->expectException(\ValueError::class);
+        $this->expectExceptionMessage('the max interval (1 s) must not be less than the initial interval (2 s)');
+        ConnectionOptions::new('h:1')->withRpcRetryOptions(RpcRetryOptions::new()->withMaxInterval(1)->withInitialInterval(2));
     }
 
     public function testANegativeConnectTimeoutIsRejected(): void
