@@ -24,9 +24,14 @@ help:
 deps:
 	$(TIMED) deps scripts/install-deps.sh
 
+# Checkouts share the target dir, but cargo writes release/libtemporal_bridge.a for whichever one built last:
+# each links its own copy (build/bridge), taken under a lock held from the build to the copy.
 bridge: deps
 	python3 scripts/gen-bridge-rpc.py --check
-	cd bridge && $(TIMED) bridge cargo build --release --locked
+	mkdir -p "$(CARGO_TARGET_DIR)" build/bridge/include
+	cd bridge && $(TIMED) bridge flock "$(CARGO_TARGET_DIR)/.bridge-archive.lock" sh -c \
+	    'cargo build --release --locked && cp -p "$$CARGO_TARGET_DIR/release/libtemporal_bridge.a" ../build/bridge/'
+	cp -p bridge/include/temporal_bridge.h build/bridge/include/
 	ln -sfn "$(CARGO_TARGET_DIR)" bridge/target
 
 # Rewrites bridge/include/temporal_bridge.h after a change to the extern "C" surface.

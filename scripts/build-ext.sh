@@ -3,7 +3,7 @@
 #   scripts/build-ext.sh [--asan] [--out DIR] [--bridge DIR]
 #     --asan        sanitizer build (-fsanitize=address,undefined); default out dir build/ext-asan
 #     --out DIR     build directory (default build/ext); the module lands in DIR/modules/temporal.so
-#     --bridge DIR  directory of libtemporal_bridge.a (default bridge/target/release)
+#     --bridge DIR  directory of libtemporal_bridge.a (default build/bridge: this checkout's copy, see Makefile)
 # phpize writes its files next to config.m4, so the build runs in a copy of the sources inside the build
 # directory and ext/ stays clean. Re-running rebuilds only what changed.
 set -euo pipefail
@@ -11,7 +11,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 asan=no
 out=""
-bridge="$ROOT/bridge/target/release"
+bridge="$ROOT/build/bridge"
 
 while [ $# -gt 0 ]; do
     case "$1" in
