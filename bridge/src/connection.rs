@@ -1,5 +1,6 @@
 //! Connection: connect to a Temporal server and make unary RPCs by service and method name.
 
+use crate::http_connect_proxy::HttpConnectProxyConfig;
 use crate::rpc::{self, CallParts};
 use crate::runtime::spawn_operation;
 use crate::transport_error::describe_connect;
@@ -35,6 +36,8 @@ struct ConnectOptions {
     retry: bool,
     #[serde(default)]
     connect_timeout_ms: u64,
+    #[serde(default)]
+    http_connect_proxy: Option<HttpConnectProxyConfig>,
 }
 
 #[derive(Deserialize)]
@@ -97,6 +100,7 @@ impl ConnectOptions {
         let url = self.target_url()?;
         let (headers, binary_headers) = rpc::split_metadata(&self.metadata)?;
         let tls = self.tls.map(TlsConfig::into_core).transpose()?;
+        let proxy = self.http_connect_proxy.map(HttpConnectProxyConfig::into_core).transpose()?;
         let mut retry_options = temporalio_client::RetryOptions::default();
         if !self.retry {
             retry_options = temporalio_client::RetryOptions::no_retries();
@@ -111,6 +115,8 @@ impl ConnectOptions {
             .binary_headers(binary_headers)
             .retry_options(retry_options)
             .maybe_connect_timeout((self.connect_timeout_ms > 0).then(|| Duration::from_millis(self.connect_timeout_ms)))
+            .maybe_http_connect_proxy(proxy)
+            // Off, so it never conflicts with a proxy (the core refuses the two together).
             .dns_load_balancing(None)
             .build())
     }
