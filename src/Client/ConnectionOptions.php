@@ -5,13 +5,14 @@ declare(strict_types=1);
 namespace TrueAsync\Temporal\Client;
 
 use TrueAsync\Temporal\Internal\EnvironmentConfig;
+use TrueAsync\Temporal\Internal\HttpConnectProxy;
 use TrueAsync\Temporal\Internal\ProtoTime;
 use TrueAsync\Temporal\Internal\Utf8;
 use TrueAsync\Temporal\Version;
 
 /**
- * Where and how a Client connects: address, namespace, identity, TLS, API key, gRPC metadata, retries and
- * connect timeout. Immutable: every with*() returns a copy.
+ * Where and how a Client connects: address, namespace, identity, TLS, API key, gRPC metadata, retries,
+ * connect timeout and an HTTP CONNECT proxy. Immutable: every with*() returns a copy.
  */
 final class ConnectionOptions
 {
@@ -23,6 +24,7 @@ final class ConnectionOptions
     private array $metadata = [];
     private bool $retry = true;
     private float $connectTimeout = 0.0;
+    private ?HttpConnectProxy $httpConnectProxy = null;
 
     private function __construct(private string $address)
     {
@@ -137,6 +139,25 @@ final class ConnectionOptions
         return $copy;
     }
 
+    /**
+     * Reach the server through this HTTP CONNECT proxy: the core asks the proxy for a tunnel to the address
+     * (TLS, when set, runs end to end inside it). null connects directly.
+     *
+     * @param ?string $address host:port of the proxy, without a scheme ("proxy.internal:3128", "[::1]:8888")
+     * @param ?string $basicAuthUser with $basicAuthPassword: HTTP basic auth sent to the proxy
+     * @throws \ValueError the address is not host:port, only one of user and password is given, either is empty
+     *                     or not UTF-8, or the user contains ":"; the message never shows the password
+     */
+    public function withHttpConnectProxy(
+        ?string $address,
+        ?string $basicAuthUser = null,
+        #[\SensitiveParameter] ?string $basicAuthPassword = null,
+    ): self {
+        $copy = clone $this;
+        $copy->httpConnectProxy = HttpConnectProxy::of($address, $basicAuthUser, $basicAuthPassword);
+        return $copy;
+    }
+
     public function getAddress(): string
     {
         return $this->address;
@@ -160,6 +181,12 @@ final class ConnectionOptions
     public function getTls(): ?TlsOptions
     {
         return $this->tls;
+    }
+
+    /** host:port of the HTTP CONNECT proxy, or null when the client connects directly. */
+    public function getHttpConnectProxyAddress(): ?string
+    {
+        return $this->httpConnectProxy?->address;
     }
 
     /** @return array<string, string> */
@@ -195,6 +222,7 @@ final class ConnectionOptions
             'metadata' => (object) $metadata,
             'retry' => $this->retry,
             'connect_timeout_ms' => (int) ceil($this->connectTimeout * 1000),
+            'http_connect_proxy' => $this->httpConnectProxy?->toArray(),
         ], JSON_THROW_ON_ERROR | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE);
     }
 

@@ -25,6 +25,7 @@ final class ConnectionOptionsTest extends TestCase
             'metadata' => [],
             'retry' => true,
             'connect_timeout_ms' => 0,
+            'http_connect_proxy' => null,
         ], json_decode($options->toJson(), true));
         $this->assertSame('default', $options->getNamespace());
     }
@@ -44,7 +45,8 @@ final class ConnectionOptionsTest extends TestCase
             ->withApiKey('secret')
             ->withMetadata(['x-team' => 'payments', 'trace-bin' => "\x00\xff"])
             ->withRetry(false)
-            ->withConnectTimeout(2.5);
+            ->withConnectTimeout(2.5)
+            ->withHttpConnectProxy('proxy.internal:3128', 'alice', 'pa:ss');
 
         $document = json_decode($options->toJson(), true);
 
@@ -60,6 +62,11 @@ final class ConnectionOptionsTest extends TestCase
         $this->assertSame(['x-team' => 'payments', 'trace-bin' => base64_encode("\x00\xff")], $document['metadata']);
         $this->assertFalse($document['retry']);
         $this->assertSame(2500, $document['connect_timeout_ms']);
+        $this->assertSame(
+            ['address' => 'proxy.internal:3128', 'basic_auth_user' => 'alice', 'basic_auth_password' => 'pa:ss'],
+            $document['http_connect_proxy'],
+        );
+        $this->assertSame('proxy.internal:3128', $options->getHttpConnectProxyAddress());
         $this->assertSame('orders', $options->getNamespace());
     }
 
