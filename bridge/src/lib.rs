@@ -8,6 +8,7 @@ mod connection;
 mod envconfig;
 mod error;
 mod fork;
+mod http_connect_proxy;
 mod queue;
 mod replay;
 mod retry_options;

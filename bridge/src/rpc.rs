@@ -174,6 +174,6 @@ fn past_deadline(status: Status, limit: Option<Duration>, started: tokio::time::
 }
 
 fn grpc_error(op_id: u64, status: tonic::Status) -> TbCompletion {
-    let message = crate::transport_error::describe_status_message(status.message());
+    let message = crate::transport_error::describe_status(&status);
     TbCompletion::grpc_error(op_id, status.code() as i32, message, status.details().to_vec())
 }

@@ -5,13 +5,17 @@
 use rustls::{AlertDescription, CertificateError, Error as TlsError, InvalidMessage};
 use std::error::Error;
 use temporalio_client::errors::ClientConnectError;
+use temporalio_client::tonic::Status;
 
 /// The message of a failed connect (after "cannot connect to Temporal: ").
 pub(crate) fn describe_connect(error: &ClientConnectError) -> String {
     match error {
         ClientConnectError::TonicTransportError(transport) => match find_tls_error(transport) {
             Some(tls) => describe_tls(tls),
-            None => causes(transport),
+            None => {
+                let text = causes(transport);
+                describe_proxy_refusal(&text).unwrap_or(text)
+            }
         },
         ClientConnectError::SystemInfoCallError(status) => {
             if let Some(tls) = status.source().and_then(find_tls_error) {
@@ -32,6 +36,21 @@ pub(crate) fn describe_status_message(message: &str) -> String {
         Some(answer) => format!("the server answered {answer}"),
         None => message.to_owned(),
     }
+}
+
+/// The message of a failed call, with the causes tonic keeps out of it: a transport failure's message is its
+/// outermost layer only ("client error (Connect)", when the HTTP CONNECT proxy is gone).
+pub(crate) fn describe_status(status: &Status) -> String {
+    let mut text = describe_status_message(status.message());
+    let mut next = status.source();
+    while let Some(cause) = next {
+        let part = cause.to_string();
+        if !part.is_empty() && !text.contains(&part) {
+            text = format!("{text}: {part}");
+        }
+        next = cause.source();
+    }
+    describe_proxy_refusal(&text).unwrap_or(text)
 }
 
 /// The error and its causes, innermost last ("tcp connect error: Connection refused (os error 111)"),
@@ -108,6 +127,22 @@ fn tls_advice(error: &TlsError) -> &'static str {
     }
 }
 
+/// "the HTTP CONNECT proxy refused the tunnel: 407 …: <likely cause>" when the core's proxy connector got a
+/// non-2xx answer to its CONNECT (its message is "CONNECT call failed with status: <status>").
+fn describe_proxy_refusal(causes: &str) -> Option<String> {
+    const MARKER: &str = "CONNECT call failed with status: ";
+    let status = causes[causes.find(MARKER)? + MARKER.len()..].split(": ").next()?.trim();
+    let code: u16 = status.split_whitespace().next()?.parse().ok()?;
+    let advice = match code {
+        // 407 by the standard; tinyproxy answers 401.
+        401 | 407 => "it did not accept the user and password (ConnectionOptions::withHttpConnectProxy)",
+        403 => "it does not allow this client, or tunnels to this server's port",
+        502..=504 => "it could not reach the Temporal server",
+        _ => "check the proxy's configuration and logs",
+    };
+    Some(format!("the HTTP CONNECT proxy refused the tunnel: {status}: {advice}"))
+}
+
 /// "HTTP 400 Bad Request instead of gRPC: <advice>" when tonic's message says the response was a plain HTTP
 /// answer (a proxy's, typically) rather than gRPC: with a body it fails to decode the body as gRPC frames,
 /// without one it maps the HTTP status to a gRPC code.
@@ -160,6 +195,34 @@ mod tests {
         let text = describe_status_message("grpc-status header missing, mapped from HTTP status code 401");
         assert!(text.starts_with("the server answered HTTP 401 instead of gRPC: "), "{text}");
         assert!(text.contains("credentials"), "{text}");
+    }
+
+    #[test]
+    fn a_proxy_that_refuses_the_tunnel_is_named_with_its_status() {
+        let text = describe_proxy_refusal(
+            "transport error: CONNECT call failed with status: 407 Proxy Authentication Required",
+        )
+        .unwrap();
+        assert_eq!(
+            text,
+            "the HTTP CONNECT proxy refused the tunnel: 407 Proxy Authentication Required: it did not accept the \
+             user and password (ConnectionOptions::withHttpConnectProxy)"
+        );
+        let forbidden = describe_proxy_refusal("CONNECT call failed with status: 403 Forbidden").unwrap();
+        let tinyproxy = describe_proxy_refusal("CONNECT call failed with status: 401 Unauthorized").unwrap();
+        assert!(tinyproxy.ends_with("401 Unauthorized: it did not accept the user and password \
+                                     (ConnectionOptions::withHttpConnectProxy)"), "{tinyproxy}");
+        assert!(forbidden.ends_with("403 Forbidden: it does not allow this client, or tunnels to this server's port"));
+        assert_eq!(describe_proxy_refusal("transport error: tcp connect error: Connection refused"), None);
+    }
+
+    #[test]
+    fn a_failed_call_names_the_causes_of_its_transport_error() {
+        let refused = std::io::Error::new(std::io::ErrorKind::ConnectionRefused, "Connection refused");
+        let mut status = Status::unavailable("client error (Connect)");
+        status.set_source(std::sync::Arc::new(refused));
+        assert_eq!(describe_status(&status), "client error (Connect): Connection refused");
+        assert_eq!(describe_status(&Status::not_found("no such workflow")), "no such workflow");
     }
 
     #[test]

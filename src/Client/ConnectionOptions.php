@@ -5,14 +5,15 @@ declare(strict_types=1);
 namespace TrueAsync\Temporal\Client;
 
 use TrueAsync\Temporal\Internal\EnvironmentConfig;
+use TrueAsync\Temporal\Internal\HttpConnectProxy;
 use TrueAsync\Temporal\Internal\ProtoTime;
-use TrueAsync\Temporal\Internal\Utf8;
 use TrueAsync\Temporal\Internal\Seconds;
+use TrueAsync\Temporal\Internal\Utf8;
 use TrueAsync\Temporal\Version;
 
 /**
  * Where and how a Client connects: address, namespace, identity, TLS, API key, gRPC metadata, retries, the
- * calls' default timeout and the connect timeout. Immutable: every with*() returns a copy.
+ * calls' default timeout, the connect timeout and an HTTP CONNECT proxy. Immutable: every with*() returns a copy.
  */
 final class ConnectionOptions
 {
@@ -25,6 +26,7 @@ final class ConnectionOptions
     private ?RpcRetryOptions $rpcRetryOptions;
     private ?float $rpcTimeout = null;
     private float $connectTimeout = 0.0;
+    private ?HttpConnectProxy $httpConnectProxy = null;
 
     private function __construct(private string $address)
     {
@@ -164,6 +166,25 @@ final class ConnectionOptions
         return $copy;
     }
 
+    /**
+     * Reach the server through this HTTP CONNECT proxy: the core asks the proxy for a tunnel to the address
+     * (TLS, when set, runs end to end inside it). null connects directly.
+     *
+     * @param ?string $address host:port of the proxy, without a scheme ("proxy.internal:3128", "[::1]:8888")
+     * @param ?string $basicAuthUser with $basicAuthPassword: HTTP basic auth sent to the proxy
+     * @throws \ValueError the address is not host:port, only one of user and password is given, either is empty
+     *                     or not UTF-8, or the user contains ":"; the message never shows the password
+     */
+    public function withHttpConnectProxy(
+        ?string $address,
+        ?string $basicAuthUser = null,
+        #[\SensitiveParameter] ?string $basicAuthPassword = null,
+    ): self {
+        $copy = clone $this;
+        $copy->httpConnectProxy = HttpConnectProxy::of($address, $basicAuthUser, $basicAuthPassword);
+        return $copy;
+    }
+
     public function getAddress(): string
     {
         return $this->address;
@@ -187,6 +208,12 @@ final class ConnectionOptions
     public function getTls(): ?TlsOptions
     {
         return $this->tls;
+    }
+
+    /** host:port of the HTTP CONNECT proxy, or null when the client connects directly. */
+    public function getHttpConnectProxyAddress(): ?string
+    {
+        return $this->httpConnectProxy?->address;
     }
 
     /** @return array<string, string> */
@@ -229,6 +256,7 @@ final class ConnectionOptions
             'metadata' => (object) $metadata,
             'retry' => $this->rpcRetryOptions?->toArray(),
             'connect_timeout_ms' => (int) ceil($this->connectTimeout * 1000),
+            'http_connect_proxy' => $this->httpConnectProxy?->toArray(),
         ], JSON_THROW_ON_ERROR | JSON_UNESCAPED_SLASHES | JSON_UNESCAPED_UNICODE);
     }
 

@@ -36,6 +36,8 @@ foreach ([
     'unknown TLS option' => options(['tls' => ['verify' => false]]),
     'metadata with a newline' => options(['metadata' => ['x-team' => "a\nb"]]),
     'invalid header name' => options(['metadata' => ['bad header' => 'x']]),
+    'proxy without port' => options(['http_connect_proxy' => ['address' => 'proxy.internal']]),
+    'proxy password without user' => options(['http_connect_proxy' => ['address' => 'p:1', 'basic_auth_password' => 'pw-77']]),
     'connection refused' => options([]),
 ] as $case => $json) {
     try {
@@ -57,10 +59,10 @@ foreach ([fn() => new Connection(), fn() => Connection::connect(), fn() => Conne
 --EXPECT--
 empty options: ValueError: invalid connect options: EOF while parsing a value at line 1 column 0
 malformed JSON: ValueError: invalid connect options: EOF while parsing a value at line 1 column 10
-not an object: ValueError: invalid connect options: invalid length 0, expected struct ConnectOptions with 9 elements at line 1 column 2
+not an object: ValueError: invalid connect options: invalid length 0, expected struct ConnectOptions with 10 elements at line 1 column 2
 missing identity: ValueError: invalid connect options: missing field `identity` at line 1 column 24
 empty identity: ValueError: invalid connect options: identity must not be empty
-unknown option: ValueError: invalid connect options: unknown field `colour`, expected one of `target`, `identity`, `client_name`, `client_version`, `api_key`, `tls`, `metadata`, `retry`, `connect_timeout_ms` at line 1 column 9
+unknown option: ValueError: invalid connect options: unknown field `colour`, expected one of `target`, `identity`, `client_name`, `client_version`, `api_key`, `tls`, `metadata`, `retry`, `connect_timeout_ms`, `http_connect_proxy` at line 1 column 9
 wrong option type: ValueError: invalid connect options: invalid type: string "yes", expected struct RetryConfig at line 1 column 14
 retry multiplier below 1: ValueError: invalid connect options: retry.multiplier must be a finite number >= 1, got 0.5
 retry max interval below the initial: ValueError: invalid connect options: retry.max_interval_ms (10) must not be less than initial_interval_ms (100)
@@ -75,6 +77,8 @@ client cert without key: ValueError: invalid TLS options: client_cert and client
 unknown TLS option: ValueError: invalid connect options: unknown field `verify`, expected one of `server_root_ca_cert`, `domain`, `client_cert`, `client_private_key` at line 1 column 16
 metadata with a newline: ValueError: metadata "x-team" has a value that is not a valid gRPC header value (printable ASCII, no newlines)
 invalid header name: ValueError: metadata key "bad header" is not a valid gRPC header name
+proxy without port: ValueError: invalid connect options: http_connect_proxy: the address "proxy.internal" is not host:port
+proxy password without user: ValueError: invalid connect options: http_connect_proxy: basic auth needs a user (without ":") and a password, both non-empty
 connection refused: TrueAsync\Temporal\Core\ConnectionException: cannot connect to Temporal: transport error: tcp connect error: Connection refused (os error 111)
 Error: Call to private TrueAsync\Temporal\Core\Connection::__construct() from global scope
 ArgumentCountError: TrueAsync\Temporal\Core\Connection::connect() expects at least 1 argument, 0 given

@@ -10,6 +10,7 @@ use TrueAsync\Temporal\Client\TlsOptions;
 use TrueAsync\Temporal\Client\WorkflowOptions;
 use TrueAsync\Temporal\Core\ConnectionException;
 use TrueAsync\Temporal\Tests\Integration\ServerTestCase;
+use TrueAsync\Temporal\Tests\Integration\Tinyproxy;
 
 /**
  * The client through a real TLS-terminating gRPC proxy (nginx, stress/tls/serve_proxy.py) in front of the test
@@ -67,6 +68,22 @@ final class TlsProxyTest extends ServerTestCase
         $client = Client::connect($this->options(self::$setup['mtls_address'], $tls));
 
         $this->assertGreaterThanOrEqual(0, $client->countWorkflows());
+    }
+
+    /** The core refuses a proxy with a client-certificate resolver; static certificates (all this SDK has) work. */
+    public function testMutualTlsAndTheApiKeyRunEndToEndThroughAnHttpConnectProxy(): void
+    {
+        $tunnelTo = self::$setup['mtls_address'];
+        $proxy = Tinyproxy::start((int) substr((string) strrchr($tunnelTo, ':'), 1));
+        try {
+            $tls = $this->tls()->withClientCertFiles(self::$setup['client_cert'], self::$setup['client_key']);
+            $client = Client::connect($this->options($tunnelTo, $tls)->withHttpConnectProxy($proxy->address()));
+
+            $this->assertGreaterThanOrEqual(0, $client->countWorkflows());
+            $this->assertStringContainsString("CONNECT $tunnelTo", $proxy->log());
+        } finally {
+            $proxy->stop();
+        }
     }
 
     public function testAnUntrustedServerCertificateFailsTheHandshake(): void

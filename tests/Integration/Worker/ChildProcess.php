@@ -38,6 +38,11 @@ final class ChildProcess
         }
     }
 
+    public function isRunning(): bool
+    {
+        return proc_get_status($this->process)['running'];
+    }
+
     public function output(): string
     {
         return (string) file_get_contents($this->log);

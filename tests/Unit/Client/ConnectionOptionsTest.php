@@ -33,6 +33,7 @@ final class ConnectionOptionsTest extends TestCase
                 'max_retries' => 9,
             ],
             'connect_timeout_ms' => 0,
+            'http_connect_proxy' => null,
         ], json_decode($options->toJson(), true));
         $this->assertSame('default', $options->getNamespace());
         $this->assertNull($options->getRpcTimeout());
@@ -54,7 +55,8 @@ final class ConnectionOptionsTest extends TestCase
             ->withMetadata(['x-team' => 'payments', 'trace-bin' => "\x00\xff"])
             ->withRpcRetryOptions(null)
             ->withRpcTimeout(1.5)
-            ->withConnectTimeout(2.5);
+            ->withConnectTimeout(2.5)
+            ->withHttpConnectProxy('proxy.internal:3128', 'alice', 'pa:ss');
 
         $document = json_decode($options->toJson(), true);
 
@@ -72,6 +74,11 @@ final class ConnectionOptionsTest extends TestCase
         $this->assertArrayNotHasKey('rpc_timeout', $document, 'the RPC timeout stays in PHP: each call carries it');
         $this->assertSame(1.5, $options->getRpcTimeout());
         $this->assertSame(2500, $document['connect_timeout_ms']);
+        $this->assertSame(
+            ['address' => 'proxy.internal:3128', 'basic_auth_user' => 'alice', 'basic_auth_password' => 'pa:ss'],
+            $document['http_connect_proxy'],
+        );
+        $this->assertSame('proxy.internal:3128', $options->getHttpConnectProxyAddress());
         $this->assertSame('orders', $options->getNamespace());
     }
 
