@@ -6,11 +6,10 @@ namespace TrueAsync\Temporal\Activity;
 
 use TrueAsync\Temporal\Api\Common\V1\Payloads;
 use TrueAsync\Temporal\Api\Coresdk\ActivityHeartbeat;
-use TrueAsync\Temporal\Core\Worker as CoreWorker;
 use TrueAsync\Temporal\DataConverter\DataConverter;
 use TrueAsync\Temporal\Exception\ActivityCanceledException;
 use TrueAsync\Temporal\Exception\ActivityCancelReason;
-use TrueAsync\Temporal\Worker\Internal\FiberScheduler;
+use TrueAsync\Temporal\Worker\Internal\HeartbeatSender;
 
 /** The running activity attempt: its info, heartbeats, cancellation and completion mode. */
 final class ActivityContext
@@ -25,8 +24,7 @@ final class ActivityContext
     public function __construct(
         private readonly ActivityInfo $info,
         private readonly ?Payloads $heartbeatDetails,
-        private readonly CoreWorker $worker,
-        private readonly FiberScheduler $scheduler,
+        private readonly HeartbeatSender $heartbeats,
         private readonly DataConverter $converter,
     ) {
     }
@@ -65,8 +63,7 @@ final class ActivityContext
         $heartbeat = new ActivityHeartbeat();
         $heartbeat->setTaskToken($this->info->taskToken);
         $heartbeat->setDetails(iterator_to_array($this->converter->toPayloads($details, 'heartbeat detail')->getPayloads(), false));
-        $this->worker->recordActivityHeartbeat($heartbeat->serializeToString());
-        $this->scheduler->yield();
+        $this->heartbeats->send($heartbeat);
         $this->throwIfCancelled();
     }
 

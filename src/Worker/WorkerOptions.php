@@ -30,6 +30,7 @@ final class WorkerOptions
     private array $workflowFailureExceptionTypes = [];
     private ?\Psr\Log\LoggerInterface $logger = null;
     private float $deadlockDetectionTimeout = 2.0;
+    private ?ActivityExecutor $activityExecutor = null;
 
     public static function new(): self
     {
@@ -150,6 +151,21 @@ final class WorkerOptions
         return $this->logger;
     }
 
+    /**
+     * How the worker runs activities (local activities always run on Fibers of the worker process):
+     * FiberActivityExecutor (the default) or ProcessPoolActivityExecutor for blocking code. An executor with a
+     * capacity of its own (a pool's processes) also bounds the concurrent activities asked of the server.
+     */
+    public function withActivityExecutor(ActivityExecutor $executor): self
+    {
+        return $this->with('activityExecutor', $executor);
+    }
+
+    public function getActivityExecutor(): ActivityExecutor
+    {
+        return $this->activityExecutor ?? new FiberActivityExecutor();
+    }
+
     /** @return list<class-string<\Throwable>> */
     public function getWorkflowFailureExceptionTypes(): array
     {
@@ -159,8 +175,7 @@ final class WorkerOptions
     /** @internal Fibers this worker may keep suspended at once: a cached run holds at least one, so does a running activity */
     public function fiberDemand(): int
     {
-        return $this->maxCachedWorkflows + $this->maxConcurrentActivityExecutionSize
-            + $this->maxConcurrentLocalActivityExecutionSize;
+        return $this->maxCachedWorkflows + $this->activitySlots() + $this->maxConcurrentLocalActivityExecutionSize;
     }
 
     /** @internal the worker options document of docs/DESIGN.md */
@@ -174,7 +189,7 @@ final class WorkerOptions
             'workflows' => $workflows,
             'activities' => $activities,
             'max_concurrent_workflow_tasks' => $this->maxConcurrentWorkflowTaskExecutionSize,
-            'max_concurrent_activities' => $this->maxConcurrentActivityExecutionSize,
+            'max_concurrent_activities' => $this->activitySlots(),
             'max_concurrent_local_activities' => $this->maxConcurrentLocalActivityExecutionSize,
             'max_cached_workflows' => $this->maxCachedWorkflows,
             'workflow_task_pollers' => $this->maxConcurrentWorkflowTaskPollers,
@@ -185,6 +200,13 @@ final class WorkerOptions
             'max_activities_per_second' => $this->workerActivitiesPerSecond,
             'max_task_queue_activities_per_second' => $this->taskQueueActivitiesPerSecond,
         ], JSON_THROW_ON_ERROR | JSON_PRESERVE_ZERO_FRACTION);
+    }
+
+    private function activitySlots(): int
+    {
+        $capacity = $this->getActivityExecutor()->capacity();
+        return $capacity === null ? $this->maxConcurrentActivityExecutionSize
+            : min($capacity, $this->maxConcurrentActivityExecutionSize);
     }
 
     private function with(string $property, mixed $value): self
