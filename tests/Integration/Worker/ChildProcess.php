@@ -38,6 +38,11 @@ final class ChildProcess
         }
     }
 
+    public function pid(): int
+    {
+        return proc_get_status($this->process)['pid'];
+    }
+
     public function isRunning(): bool
     {
         return proc_get_status($this->process)['running'];
