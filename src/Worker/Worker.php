@@ -172,7 +172,8 @@ final class Worker
     {
         \assert($this->core !== null);
         $invocation = new ActivityInvocation($this->activities, $this->client->getDataConverter(), $this->taskQueue);
-        $host = new ActivityTaskHost($this->core, $scheduler, $invocation, $this->taskQueue, $this->fail(...));
+        $host = new ActivityTaskHost($this->core, $scheduler, $invocation, $this->taskQueue, $this->options,
+            $this->fail(...));
         $local = new FiberActivityRunner($host);
         $remote = $executor instanceof FiberActivityExecutor ? $local : $executor->open($host);
         return new ActivityTaskRunner($host, $remote, $local);

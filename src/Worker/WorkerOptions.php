@@ -31,6 +31,7 @@ final class WorkerOptions
     private ?\Psr\Log\LoggerInterface $logger = null;
     private float $deadlockDetectionTimeout = 2.0;
     private ?ActivityExecutor $activityExecutor = null;
+    private bool $autoHeartbeat = false;
 
     public static function new(): self
     {
@@ -159,6 +160,33 @@ final class WorkerOptions
     public function withActivityExecutor(ActivityExecutor $executor): self
     {
         return $this->with('activityExecutor', $executor);
+    }
+
+    /**
+     * While an activity runs, the worker heartbeats for it with the last details it gave (those of the previous
+     * attempt until it gives its own), so a heartbeat timeout detects a dead worker without the activity
+     * calling heartbeat() — a blocking call need not heartbeat, and a cancellation still reaches the worker.
+     * It stops at the activity's start-to-close timeout: an activity stuck that long is not kept alive.
+     * With ProcessPoolActivityExecutor only, for now.
+     */
+    public function withAutoHeartbeat(bool $enabled = true): self
+    {
+        return $this->with('autoHeartbeat', $enabled);
+    }
+
+    /**
+     * @internal how often to heartbeat for an activity with this heartbeat timeout: half the interval at which
+     * the core sends heartbeats (80 % of the timeout, at most the max throttle; the default throttle without
+     * one), so a fresh one is always waiting; null when auto-heartbeat is off
+     */
+    public function autoHeartbeatInterval(?float $heartbeatTimeout): ?float
+    {
+        if (!$this->autoHeartbeat) {
+            return null;
+        }
+        $throttle = $heartbeatTimeout === null ? $this->defaultHeartbeatThrottleInterval
+            : min(0.8 * $heartbeatTimeout, $this->maxHeartbeatThrottleInterval);
+        return max(0.01, $throttle / 2);
     }
 
     public function getActivityExecutor(): ActivityExecutor

@@ -7,6 +7,7 @@ namespace TrueAsync\Temporal\Worker\Internal;
 use TrueAsync\Temporal\Api\Coresdk\ActivityResult\ActivityExecutionResult;
 use TrueAsync\Temporal\Api\Coresdk\ActivityTaskCompletion;
 use TrueAsync\Temporal\Core\Worker as CoreWorker;
+use TrueAsync\Temporal\Worker\WorkerOptions;
 
 /**
  * What a worker gives its activity executor: the core worker, the scheduler, the invocation of registered
@@ -26,6 +27,7 @@ final class ActivityTaskHost
         public readonly FiberScheduler $scheduler,
         public readonly ActivityInvocation $invocation,
         public readonly string $taskQueue,
+        public readonly WorkerOptions $options,
         private readonly \Closure $failWorker,
     ) {
     }

@@ -155,4 +155,15 @@ final class TestActivities
         }
         return 'met';
     }
+
+    /** Its first attempt blocks $seconds without heartbeating; the others return at once. Says which attempt returned. */
+    public function blockOnFirstAttempt(int $seconds, string $startedFile): string
+    {
+        $info = Activity::getInfo();
+        if ($info->attempt === 1) {
+            touch($startedFile);
+            sleep($seconds);
+        }
+        return "attempt {$info->attempt} returned";
+    }
 }

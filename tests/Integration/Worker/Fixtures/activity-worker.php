@@ -1,8 +1,9 @@
 <?php
 
 // A PHP worker process for the activity-executor tests: serves the test activities on two task queues in one
-// process until SIGTERM, then shuts down gracefully and prints "worker stopped". EXECUTOR is "fibers" or
-// "pool" (a ProcessPoolActivityExecutor per queue, its processes set up by pool-bootstrap-*.php).
+// process until SIGTERM, then shuts down gracefully and prints "worker stopped". EXECUTOR is "fibers",
+// "pool" (a ProcessPoolActivityExecutor per queue, its processes set up by pool-bootstrap-*.php) or
+// "pool-auto-heartbeat" (the same with WorkerOptions::withAutoHeartbeat()).
 //   php -d extension=temporal.so activity-worker.php EXECUTOR TASK_QUEUE_A TASK_QUEUE_B
 
 declare(strict_types=1);
@@ -23,7 +24,10 @@ $options = WorkerOptions::new()->withGracefulShutdownTimeout(10)->withMaxHeartbe
 $setUpA = require __DIR__ . '/pool-bootstrap-a.php';
 $setUpB = require __DIR__ . '/pool-bootstrap-b.php';
 
-if ($executor === 'pool') {
+if ($executor === 'pool-auto-heartbeat') {
+    $options = $options->withAutoHeartbeat();
+}
+if (str_starts_with($executor, 'pool')) {
     $pool = static fn (string $bootstrap) => $options->withActivityExecutor(
         (new ProcessPoolActivityExecutor(__DIR__ . "/$bootstrap"))->withProcesses(4)->withCancellationGracePeriod(1),
     );
