@@ -26,13 +26,8 @@ abstract class ActivityExecutorContractTestCase extends ServerTestCase
     public static function setUpBeforeClass(): void
     {
         self::$queue = 'php-activities-' . bin2hex(random_bytes(4));
-        $python = getenv('PYTHON') ?: 'python3';
-        self::$pythonWorker = ChildProcess::start(
-            [$python, __DIR__ . '/../../Interop/python/activity_callers.py', '--task-queue', self::$queue . '-wf'],
-            'python-activity-callers',
-        );
+        self::$pythonWorker = ChildProcess::pythonActivityCallers(self::$queue . '-wf');
         self::$phpWorker = self::startPhpWorker(self::$queue);
-        self::$pythonWorker->waitFor('worker ready');
         self::$phpWorker->waitFor('worker ready');
     }
 

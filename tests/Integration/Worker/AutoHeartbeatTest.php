@@ -20,12 +20,7 @@ final class AutoHeartbeatTest extends ServerTestCase
     public static function setUpBeforeClass(): void
     {
         self::$queue = 'php-auto-heartbeat-' . bin2hex(random_bytes(4));
-        $python = getenv('PYTHON') ?: 'python3';
-        self::$pythonWorker = ChildProcess::start(
-            [$python, __DIR__ . '/../../Interop/python/activity_callers.py', '--task-queue', self::$queue . '-wf'],
-            'python-activity-callers-auto-heartbeat',
-        );
-        self::$pythonWorker->waitFor('worker ready');
+        self::$pythonWorker = ChildProcess::pythonActivityCallers(self::$queue . '-wf');
     }
 
     public static function tearDownAfterClass(): void
