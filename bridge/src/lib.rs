@@ -15,6 +15,7 @@ mod retry_options;
 mod rpc;
 mod rpc_generated;
 mod runtime;
+mod signals;
 mod transport_error;
 mod worker;
 mod worker_options;
