@@ -10,6 +10,7 @@ mod error;
 mod fork;
 mod http_connect_proxy;
 mod queue;
+mod readiness;
 mod replay;
 mod retry_options;
 mod rpc;
@@ -27,6 +28,7 @@ pub use connection::*;
 pub use envconfig::*;
 pub use error::*;
 pub use queue::*;
+pub use readiness::*;
 pub use replay::*;
 pub use worker::*;
 
