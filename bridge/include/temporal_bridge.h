@@ -274,6 +274,18 @@ TbConnection *tb_completion_take_connection(TbCompletion *completion);
 void tb_completion_free(TbCompletion *completion);
 
 /**
+ * Installs (or with `fd < 0` removes) the descriptor the queue writes an eventfd increment of 1 to on
+ * every empty→non-empty transition, and at once if completions are already waiting. Returns only when
+ * no write to the previous descriptor is running, so the caller may then close it. Does nothing to a
+ * queue made before a fork (its lock may have been held by a thread the fork did not copy).
+ *
+ * # Safety
+ * `queue` must be live; `fd` a non-blocking eventfd that stays open until it is replaced. PHP thread.
+ */
+void tb_queue_set_readiness_fd(TbQueue *queue,
+                               int32_t fd);
+
+/**
  * Creates a replayer from worker options (workflows only). On success the caller owns `*worker`
  * (`tb_worker_free`) and `*pusher` (`tb_history_pusher_free`).
  *

@@ -5,6 +5,7 @@
 //! and drops it before its completion is posted; finalize then waits for the last clone to go.
 
 use crate::runtime::{self, spawn_operation};
+use crate::signals;
 use crate::worker_options::WorkerOptions;
 use crate::{TbBytes, TbCompletion, TbConnection, TbError, TbQueue, error::guarded};
 use prost::Message;
@@ -106,7 +107,10 @@ pub unsafe extern "C" fn tb_worker_new(
         let config = WorkerOptions::parse(unsafe { options_json.as_slice() })?.into_config()?;
         let core = runtime::runtime()?;
         let _entered = core.tokio_handle().enter();
-        let worker = temporalio_sdk_core::init_worker(core, config, connection.inner.clone())
+        // The core starts threads of its own here (workflow processing, system info): they inherit
+        // the blocked mask, so process signals stay PHP's (signals.rs).
+        let client = connection.inner.clone();
+        let worker = signals::blocked_while(|| temporalio_sdk_core::init_worker(core, config, client))
             .map_err(|e| TbError::invalid(format!("cannot create worker: {e:#}")))?;
         unsafe { *out = TbWorker::wrap(worker) };
         Ok(())

@@ -55,6 +55,7 @@ final class PendingOperation
 final class CompletionQueue
   private __construct()
   public static wait(int $timeoutMs): array
+  public static readinessFd(): int
   public static pendingCount(): int
 final class Connection
   private __construct()
