@@ -98,6 +98,23 @@ void tb_buffer_free(TbBuffer *buffer);
 TbBytes tb_version(void);
 
 /**
+ * Starts automatic heartbeats for one running activity task. `heartbeat` is an encoded
+ * `coresdk.ActivityHeartbeat`: the task token and the details to repeat until the activity records a
+ * heartbeat through `tb_worker_record_activity_heartbeat` (pass the previous attempt's details, or none).
+ * Every `interval_ms` the core then records the last of those for the token. Stops when the task is
+ * completed through `tb_worker_complete_activity_task`, after `stop_after_ms` (the activity's
+ * start-to-close timeout: an activity still running then is hung and must time out), when the worker is
+ * finalized or freed. Both times must be at least 1 ms; at most one timer per task token.
+ *
+ * # Safety
+ * `worker` live; `heartbeat` readable for the call. PHP thread.
+ */
+TbError *tb_worker_start_auto_heartbeat(const TbWorker *worker,
+                                        TbBytes heartbeat,
+                                        uint32_t interval_ms,
+                                        uint64_t stop_after_ms);
+
+/**
  * A new token. The caller owns it and frees it with `tb_cancel_free`. Any thread.
  */
 TbCancel *tb_cancel_new(void);
@@ -392,6 +409,7 @@ TbError *tb_worker_finalize_shutdown(const TbWorker *worker, const TbQueue *queu
 
 /**
  * Records an activity heartbeat (`coresdk.ActivityHeartbeat` bytes); the core throttles and sends it.
+ * It becomes what the task's auto-heartbeat timer (if any) repeats.
  *
  * # Safety
  * `worker` live; `heartbeat` readable for the call. PHP thread.

@@ -3,6 +3,7 @@
 //! Wiring only: the FFI byte type, the panic guard and the module list. The contract every export
 //! follows (ownership, threads, one completion per accepted operation) is in docs/DESIGN.md.
 
+mod auto_heartbeat;
 mod cancel;
 mod connection;
 mod envconfig;
@@ -23,6 +24,7 @@ mod worker_options;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
+pub use auto_heartbeat::*;
 pub use cancel::*;
 pub use connection::*;
 pub use envconfig::*;

@@ -72,6 +72,7 @@ final class Worker
   public startPollActivityTask(): TrueAsync\Temporal\Core\PendingOperation
   public startCompleteActivityTask(string $completion): TrueAsync\Temporal\Core\PendingOperation
   public recordActivityHeartbeat(string $heartbeat): void
+  public startAutoHeartbeat(string $heartbeat, int $intervalMs, int $stopAfterMs): void
   public requestWorkflowEviction(string $runId): void
   public initiateShutdown(): void
   public finalizeShutdown(): void
