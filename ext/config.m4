@@ -80,7 +80,8 @@ if test "$PHP_TEMPORAL" != "no"; then
     src/bridge/OperationTable.cpp \
     src/bridge/ProcessQueue.cpp \
     src/guard/Watchdog.cpp \
-    src/wake/BlockingWaker.cpp"
+    src/wake/BlockingWaker.cpp \
+    src/wake/ReadinessFd.cpp"
 
   if test "$PHP_TRUEASYNC" != "no"; then
     dnl Only here does the TrueAsync waker get compiled; stock PHP has no Zend/zend_async_API.h.

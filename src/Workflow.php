@@ -7,6 +7,7 @@ namespace TrueAsync\Temporal;
 use TrueAsync\Temporal\Client\Schedule\ScheduledBy;
 use TrueAsync\Temporal\Exception\Failure\TemporalFailure;
 use TrueAsync\Temporal\Internal\ProtoTime;
+use TrueAsync\Temporal\Internal\Utf8;
 use TrueAsync\Temporal\SearchAttributes\SearchAttributes;
 use TrueAsync\Temporal\Workflow\ActivityOptions;
 use TrueAsync\Temporal\Workflow\ChildWorkflowHandle;
@@ -36,6 +37,7 @@ final class Workflow
      */
     public static function executeActivity(string $type, array $args, ActivityOptions $options, ?string $returnType = null): mixed
     {
+        Utf8::check($type, 'Workflow::executeActivity(): the activity type');
         return WorkflowRun::current()->context->executeActivity($type, $args, $options, $returnType);
     }
 
@@ -73,6 +75,7 @@ final class Workflow
      */
     public static function startChildWorkflow(string $type, array $args = [], ?ChildWorkflowOptions $options = null, ?string $returnType = null): ChildWorkflowHandle
     {
+        Utf8::check($type, 'Workflow::startChildWorkflow(): the workflow type');
         return WorkflowRun::current()->context->startChildWorkflow($type, $args, $options ?? ChildWorkflowOptions::new(), $returnType);
     }
 
@@ -84,6 +87,8 @@ final class Workflow
      */
     public static function continueAsNew(array $args = [], ?string $workflowType = null, ?string $taskQueue = null): never
     {
+        Utf8::checkOptional($workflowType, 'Workflow::continueAsNew(): the workflow type');
+        Utf8::checkOptional($taskQueue, 'Workflow::continueAsNew(): the task queue');
         WorkflowRun::current()->context->continueAsNew($args, $workflowType, $taskQueue);
     }
 
@@ -96,6 +101,9 @@ final class Workflow
      */
     public static function signalExternalWorkflow(string $workflowId, ?string $runId, string $signal, mixed ...$args): void
     {
+        Utf8::check($workflowId, 'Workflow::signalExternalWorkflow(): the workflow id');
+        Utf8::checkOptional($runId, 'Workflow::signalExternalWorkflow(): the run id');
+        Utf8::check($signal, 'Workflow::signalExternalWorkflow(): the signal name');
         WorkflowRun::current()->context->signalExternal($workflowId, $runId, $signal, array_values($args));
     }
 
@@ -106,6 +114,9 @@ final class Workflow
      */
     public static function cancelExternalWorkflow(string $workflowId, ?string $runId = null, string $reason = ''): void
     {
+        Utf8::check($workflowId, 'Workflow::cancelExternalWorkflow(): the workflow id');
+        Utf8::checkOptional($runId, 'Workflow::cancelExternalWorkflow(): the run id');
+        Utf8::check($reason, 'Workflow::cancelExternalWorkflow(): the reason');
         WorkflowRun::current()->context->cancelExternal($workflowId, $runId, $reason);
     }
 
@@ -115,18 +126,21 @@ final class Workflow
      */
     public static function registerSignalHandler(string $name, callable $handler): void
     {
+        Utf8::check($name, 'Workflow::registerSignalHandler(): the signal name');
         WorkflowRun::current()->context->registerHandler('signal', $name, \Closure::fromCallable($handler));
     }
 
     /** Answers query $name with $handler(...$args) from now on; it must not wait or start anything. */
     public static function registerQueryHandler(string $name, callable $handler): void
     {
+        Utf8::check($name, 'Workflow::registerQueryHandler(): the query name');
         WorkflowRun::current()->context->registerHandler('query', $name, \Closure::fromCallable($handler));
     }
 
     /** Handles update $name with $handler(...$args) from now on (no validator). */
     public static function registerUpdateHandler(string $name, callable $handler): void
     {
+        Utf8::check($name, 'Workflow::registerUpdateHandler(): the update name');
         WorkflowRun::current()->context->registerHandler('update', $name, \Closure::fromCallable($handler));
     }
 
@@ -156,6 +170,7 @@ final class Workflow
      */
     public static function executeLocalActivity(string $type, array $args, LocalActivityOptions $options, ?string $returnType = null): mixed
     {
+        Utf8::check($type, 'Workflow::executeLocalActivity(): the activity type');
         return WorkflowRun::current()->context->executeLocalActivity($type, $args, $options, $returnType);
     }
 
@@ -309,12 +324,14 @@ final class Workflow
      */
     public static function patched(string $patchId): bool
     {
+        Utf8::check($patchId, 'Workflow::patched(): the patch id');
         return WorkflowRun::current()->context->patched($patchId);
     }
 
     /** Marks a patch deprecated once no history without it can be replayed anymore. */
     public static function deprecatePatch(string $patchId): void
     {
+        Utf8::check($patchId, 'Workflow::deprecatePatch(): the patch id');
         WorkflowRun::current()->context->patched($patchId, true);
     }
 

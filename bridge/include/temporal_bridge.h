@@ -98,6 +98,23 @@ void tb_buffer_free(TbBuffer *buffer);
 TbBytes tb_version(void);
 
 /**
+ * Starts automatic heartbeats for one running activity task. `heartbeat` is an encoded
+ * `coresdk.ActivityHeartbeat`: the task token and the details to repeat until the activity records a
+ * heartbeat through `tb_worker_record_activity_heartbeat` (pass the previous attempt's details, or none).
+ * Every `interval_ms` the core then records the last of those for the token. Stops when the task is
+ * completed through `tb_worker_complete_activity_task`, after `stop_after_ms` (the activity's
+ * start-to-close timeout: an activity still running then is hung and must time out), when the worker is
+ * finalized or freed. Both times must be at least 1 ms; at most one timer per task token.
+ *
+ * # Safety
+ * `worker` live; `heartbeat` readable for the call. PHP thread.
+ */
+TbError *tb_worker_start_auto_heartbeat(const TbWorker *worker,
+                                        TbBytes heartbeat,
+                                        uint32_t interval_ms,
+                                        uint64_t stop_after_ms);
+
+/**
  * A new token. The caller owns it and frees it with `tb_cancel_free`. Any thread.
  */
 TbCancel *tb_cancel_new(void);
@@ -274,6 +291,18 @@ TbConnection *tb_completion_take_connection(TbCompletion *completion);
 void tb_completion_free(TbCompletion *completion);
 
 /**
+ * Installs (or with `fd < 0` removes) the descriptor the queue writes an eventfd increment of 1 to on
+ * every empty→non-empty transition, and at once if completions are already waiting. Returns only when
+ * no write to the previous descriptor is running, so the caller may then close it. Does nothing to a
+ * queue made before a fork (its lock may have been held by a thread the fork did not copy).
+ *
+ * # Safety
+ * `queue` must be live; `fd` a non-blocking eventfd that stays open until it is replaced. PHP thread.
+ */
+void tb_queue_set_readiness_fd(TbQueue *queue,
+                               int32_t fd);
+
+/**
  * Creates a replayer from worker options (workflows only). On success the caller owns `*worker`
  * (`tb_worker_free`) and `*pusher` (`tb_history_pusher_free`).
  *
@@ -380,6 +409,7 @@ TbError *tb_worker_finalize_shutdown(const TbWorker *worker, const TbQueue *queu
 
 /**
  * Records an activity heartbeat (`coresdk.ActivityHeartbeat` bytes); the core throttles and sends it.
+ * It becomes what the task's auto-heartbeat timer (if any) repeats.
  *
  * # Safety
  * `worker` live; `heartbeat` readable for the call. PHP thread.

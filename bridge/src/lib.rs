@@ -3,6 +3,7 @@
 //! Wiring only: the FFI byte type, the panic guard and the module list. The contract every export
 //! follows (ownership, threads, one completion per accepted operation) is in docs/DESIGN.md.
 
+mod auto_heartbeat;
 mod cancel;
 mod connection;
 mod envconfig;
@@ -10,22 +11,26 @@ mod error;
 mod fork;
 mod http_connect_proxy;
 mod queue;
+mod readiness;
 mod replay;
 mod retry_options;
 mod rpc;
 mod rpc_generated;
 mod runtime;
+mod signals;
 mod transport_error;
 mod worker;
 mod worker_options;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
+pub use auto_heartbeat::*;
 pub use cancel::*;
 pub use connection::*;
 pub use envconfig::*;
 pub use error::*;
 pub use queue::*;
+pub use readiness::*;
 pub use replay::*;
 pub use worker::*;
 

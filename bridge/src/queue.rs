@@ -74,21 +74,24 @@ pub(crate) struct CompletionQueue {
     arrived: Condvar,
     // Held while the hook runs, so replacing it waits out an in-flight wake.
     waker: Mutex<Option<Waker>>,
+    // An eventfd written on the same transition as the hook, held while written (readiness.rs). Lock order:
+    // `items`, then `readiness`.
+    pub(crate) readiness: Mutex<Option<std::os::fd::RawFd>>,
 }
 
 impl CompletionQueue {
     pub(crate) fn new() -> Self {
-        let (items, waker) = (Mutex::new(VecDeque::new()), Mutex::new(None));
-        Self { pid: std::process::id(), items, arrived: Condvar::new(), waker }
+        let (items, waker, readiness) = (Mutex::new(VecDeque::new()), Mutex::new(None), Mutex::new(None));
+        Self { pid: std::process::id(), items, arrived: Condvar::new(), waker, readiness }
     }
 
     pub(crate) fn is_foreign(&self) -> bool {
         self.pid != std::process::id()
     }
 
-    fn items(&self) -> MutexGuard<'_, VecDeque<TbCompletion>> {
-        // Every critical section below is a single VecDeque call, so a poisoned lock still guards a
-        // consistent queue.
+    pub(crate) fn items(&self) -> MutexGuard<'_, VecDeque<TbCompletion>> {
+        // Every critical section below changes the deque with a single VecDeque call, so a poisoned lock
+        // still guards a consistent queue.
         self.items.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
@@ -100,7 +103,13 @@ impl CompletionQueue {
         let was_empty = {
             let mut items = self.items();
             items.push_back(completion);
-            items.len() == 1
+            let was_empty = items.len() == 1;
+            if was_empty {
+                // Under the items lock: no one can pop this completion before the descriptor is armed, so a
+                // wait that collects it and clears the descriptor first never leaves it armed behind.
+                self.signal_readiness();
+            }
+            was_empty
         };
         self.arrived.notify_all();
         if was_empty && let Some(waker) = self.waker().as_ref() {

@@ -37,7 +37,9 @@ pub unsafe extern "C" fn tb_replayer_new(
         let stream = futures_util::stream::unfold(receiver, |mut receiver| async move {
             receiver.recv().await.map(|history| (history, receiver))
         });
-        let core = temporalio_sdk_core::init_replay_worker(ReplayWorkerInput::new(config, Box::pin(stream)))
+        // Its workflow-processing thread inherits the blocked mask, as a worker's does (signals.rs).
+        let input = ReplayWorkerInput::new(config, Box::pin(stream));
+        let core = crate::signals::blocked_while(|| temporalio_sdk_core::init_replay_worker(input))
             .map_err(|e| TbError::invalid(format!("cannot create replayer: {e:#}")))?;
         let sender = Mutex::new(Some(sender));
         unsafe {

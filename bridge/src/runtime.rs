@@ -52,7 +52,10 @@ fn build() -> Result<CoreRuntime, TbError> {
     let mut tokio = TokioRuntimeBuilder::default();
     // Idle blocking-pool threads park in parking_lot, which fork() must not see (fork.rs).
     tokio.inner.thread_keep_alive(std::time::Duration::from_millis(50));
-    CoreRuntime::new(options, tokio)
+    // Signals sent to the process are PHP's (signals.rs): each runtime thread blocks them as it starts,
+    // and blocking them while the runtime is built also covers the moment before that hook runs.
+    tokio.lang_on_thread_start = Some(Box::new(crate::signals::block_on_this_thread));
+    crate::signals::blocked_while(|| CoreRuntime::new(options, tokio))
         .map_err(|e| TbError::internal(format!("cannot start the Temporal core runtime: {e}")))
 }
 

@@ -4,7 +4,9 @@
 //! `finalize_shutdown` consumes the worker, so every operation holds an `Arc` clone only while it runs
 //! and drops it before its completion is posted; finalize then waits for the last clone to go.
 
+use crate::auto_heartbeat::{AutoHeartbeats, Recorder};
 use crate::runtime::{self, spawn_operation};
+use crate::signals;
 use crate::worker_options::WorkerOptions;
 use crate::{TbBytes, TbCompletion, TbConnection, TbError, TbQueue, error::guarded};
 use prost::Message;
@@ -23,6 +25,7 @@ const FINALIZE_WAIT: Duration = Duration::from_secs(60);
 pub struct TbWorker {
     pid: u32,
     state: Arc<WorkerState>,
+    auto_heartbeats: AutoHeartbeats,
 }
 
 struct WorkerState {
@@ -106,7 +109,10 @@ pub unsafe extern "C" fn tb_worker_new(
         let config = WorkerOptions::parse(unsafe { options_json.as_slice() })?.into_config()?;
         let core = runtime::runtime()?;
         let _entered = core.tokio_handle().enter();
-        let worker = temporalio_sdk_core::init_worker(core, config, connection.inner.clone())
+        // The core starts threads of its own here (workflow processing, system info): they inherit
+        // the blocked mask, so process signals stay PHP's (signals.rs).
+        let client = connection.inner.clone();
+        let worker = signals::blocked_while(|| temporalio_sdk_core::init_worker(core, config, client))
             .map_err(|e| TbError::invalid(format!("cannot create worker: {e:#}")))?;
         unsafe { *out = TbWorker::wrap(worker) };
         Ok(())
@@ -121,7 +127,30 @@ impl TbWorker {
             workflow_poll: AtomicBool::new(false),
             activity_poll: AtomicBool::new(false),
         };
-        Box::into_raw(Box::new(TbWorker { pid: std::process::id(), state: Arc::new(state) }))
+        let auto_heartbeats = AutoHeartbeats::new();
+        Box::into_raw(Box::new(TbWorker { pid: std::process::id(), state: Arc::new(state), auto_heartbeats }))
+    }
+
+    /// This worker's heartbeat timers, for `tb_worker_start_auto_heartbeat` once `heartbeat_recorder` passed.
+    pub(crate) fn auto_heartbeats(&self) -> &AutoHeartbeats {
+        &self.auto_heartbeats
+    }
+
+    /// What an auto-heartbeat timer records through: it holds the core worker only while it records, so
+    /// finalize is never kept waiting. Rejects a worker of another process or a finalized one.
+    pub(crate) fn heartbeat_recorder(&self) -> Result<Recorder, TbError> {
+        if self.pid != std::process::id() {
+            return Err(TbError::forked("worker"));
+        }
+        self.state.worker()?;
+        let state = Arc::downgrade(&self.state);
+        Ok(Arc::new(move |heartbeat| match state.upgrade().and_then(|state| state.worker().ok()) {
+            Some(core) => {
+                core.record_activity_heartbeat(heartbeat);
+                true
+            }
+            None => false,
+        }))
     }
 }
 
@@ -224,7 +253,10 @@ pub unsafe extern "C" fn tb_worker_complete_activity_task(
     op_id: u64,
     completion: TbBytes,
 ) -> *mut TbError {
-    let complete = |core: Arc<Worker>, completion: ActivityTaskCompletion| async move {
+    // The task's auto-heartbeat timer stops before the core hears of the completion (no heartbeat after it).
+    let timers = unsafe { &*worker }.auto_heartbeats.timers();
+    let complete = move |core: Arc<Worker>, completion: ActivityTaskCompletion| async move {
+        timers.stop(&completion.task_token);
         core.complete_activity_task(completion).await
     };
     guarded(|| start_completion(worker, queue, op_id, completion, "ActivityTaskCompletion", complete))
@@ -264,6 +296,7 @@ pub unsafe extern "C" fn tb_worker_finalize_shutdown(
 ) -> *mut TbError {
     guarded(|| {
         let (worker, queue) = unsafe { live(worker, queue)? };
+        worker.auto_heartbeats.stop_all();
         let core = worker.state.worker.lock().unwrap_or_else(|p| p.into_inner()).take();
         let core = core.ok_or_else(|| TbError::invalid("the worker is finalized; create a new one"))?;
         {
@@ -302,6 +335,7 @@ async fn finalize(core: Arc<Worker>, op_id: u64) -> TbCompletion {
 }
 
 /// Records an activity heartbeat (`coresdk.ActivityHeartbeat` bytes); the core throttles and sends it.
+/// It becomes what the task's auto-heartbeat timer (if any) repeats.
 ///
 /// # Safety
 /// `worker` live; `heartbeat` readable for the call. PHP thread.
@@ -309,7 +343,8 @@ async fn finalize(core: Arc<Worker>, op_id: u64) -> TbCompletion {
 pub unsafe extern "C" fn tb_worker_record_activity_heartbeat(worker: *const TbWorker, heartbeat: TbBytes) -> *mut TbError {
     guarded(|| {
         let heartbeat: ActivityHeartbeat = decode("ActivityHeartbeat", heartbeat)?;
-        with_worker(worker, |core| core.record_activity_heartbeat(heartbeat))
+        let timers = unsafe { &*worker }.auto_heartbeats.timers();
+        with_worker(worker, |core| timers.record(heartbeat, |heartbeat| core.record_activity_heartbeat(heartbeat)))
     })
 }
 

@@ -1,5 +1,8 @@
 #include "CompletionQueue.h"
 
+#include <cerrno>
+#include <cstring>
+
 #include "Arguments.h"
 #include "Exceptions.h"
 #include "PendingOperation.h"
@@ -89,8 +92,14 @@ ZEND_METHOD(TrueAsync_Temporal_Core_CompletionQueue, wait) {
     ZEND_PARSE_PARAMETERS_END();
     guarded([&] {
         uint32_t timeoutMs;
-        if (!timeoutArgument(timeoutArg, 1, &timeoutMs) ||
-            !driveQueue(Deadline::in(timeoutMs), [] { return table.hasReady(); })) {
+        // activeQueue() first: in a forked child it drops the parent's readiness descriptor before any clear.
+        if (!timeoutArgument(timeoutArg, 1, &timeoutMs) || activeQueue() == nullptr) {
+            return;
+        }
+        // The readiness descriptor is cleared before each drain: a completion pushed after a clear re-arms it,
+        // so none goes unnoticed, and one this wait collects does not leave it armed.
+        auto anyReady = [] { return table.hasReady(); };
+        if (!driveQueue(Deadline::in(timeoutMs), anyReady, [] { processQueue.clearReadiness(); })) {
             return;
         }
         std::vector<PendingOperationObject*> ready = table.takeReady();
@@ -105,4 +114,20 @@ ZEND_METHOD(TrueAsync_Temporal_Core_CompletionQueue, wait) {
 ZEND_METHOD(TrueAsync_Temporal_Core_CompletionQueue, pendingCount) {
     ZEND_PARSE_PARAMETERS_NONE();
     RETURN_LONG(static_cast<zend_long>(table.owed()));
+}
+
+ZEND_METHOD(TrueAsync_Temporal_Core_CompletionQueue, readinessFd) {
+    ZEND_PARSE_PARAMETERS_NONE();
+    guarded([&] {
+        if (activeQueue() == nullptr) {
+            return;
+        }
+        int fd = processQueue.readinessFd(table.hasReady());
+        if (fd < 0) {
+            zend_throw_exception_ex(temporalExceptionCe, 0,
+                "Cannot create the completion queue's readiness descriptor: %s", strerror(errno));
+            return;
+        }
+        RETURN_LONG(fd);
+    });
 }

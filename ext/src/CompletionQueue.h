@@ -28,18 +28,26 @@ void drainCompletions();
 // One wait of the process's waker (see wake/Waker.h); false if a PHP exception interrupted it.
 bool waitForCompletions(uint32_t timeoutMs);
 
-// Drains, then waits and drains again until `done()` holds or the deadline passes. Returns false when a PHP
-// exception is pending (the wait was interrupted or the queue could not be made); the caller returns at once.
-template <class Done>
-bool driveQueue(Deadline deadline, Done done) {
+// Drains, then waits and drains again until `done()` holds or the deadline passes; `beforeDrain()` runs before
+// each drain. Returns false when a PHP exception is pending (the wait was interrupted or the queue could not be
+// made); the caller returns at once.
+template <class Done, class BeforeDrain>
+bool driveQueue(Deadline deadline, Done done, BeforeDrain beforeDrain) {
+    beforeDrain();
     drainCompletions();
     while (EG(exception) == nullptr && !done() && !deadline.passed()) {
         if (!waitForCompletions(deadline.remainingMs())) {
             break;
         }
+        beforeDrain();
         drainCompletions();
     }
     return EG(exception) == nullptr;
+}
+
+template <class Done>
+bool driveQueue(Deadline deadline, Done done) {
+    return driveQueue(deadline, done, [] {});
 }
 
 }  // namespace temporal

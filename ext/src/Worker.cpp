@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 
+#include <cstdint>
+
 #include "ZendObject.h"
 
 #include "Arguments.h"
@@ -238,6 +240,31 @@ ZEND_METHOD(TrueAsync_Temporal_Core_Worker, recordActivityHeartbeat) {
     guarded([&] {
         callWorker(Z_OBJ_P(ZEND_THIS), [heartbeat](const TbWorker* worker) {
             return tb_worker_record_activity_heartbeat(worker, toBytes(viewOf(heartbeat)));
+        });
+    });
+}
+
+ZEND_METHOD(TrueAsync_Temporal_Core_Worker, startAutoHeartbeat) {
+    zend_string* heartbeat;
+    zend_long intervalMs;
+    zend_long stopAfterMs;
+    ZEND_PARSE_PARAMETERS_START(3, 3)
+        Z_PARAM_STR(heartbeat)
+        Z_PARAM_LONG(intervalMs)
+        Z_PARAM_LONG(stopAfterMs)
+    ZEND_PARSE_PARAMETERS_END();
+    if (intervalMs < 1 || static_cast<zend_ulong>(intervalMs) > UINT32_MAX) {
+        zend_argument_value_error(2, "must be between 1 and 4294967295");
+        RETURN_THROWS();
+    }
+    if (stopAfterMs < 1) {
+        zend_argument_value_error(3, "must be greater than 0");
+        RETURN_THROWS();
+    }
+    guarded([&] {
+        callWorker(Z_OBJ_P(ZEND_THIS), [&](const TbWorker* worker) {
+            return tb_worker_start_auto_heartbeat(worker, toBytes(viewOf(heartbeat)), static_cast<uint32_t>(intervalMs),
+                                                  static_cast<uint64_t>(stopAfterMs));
         });
     });
 }

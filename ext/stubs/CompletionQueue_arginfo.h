@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: 86953475f2df296f335eaa61a8f33b1ca85a0c82 */
+ * Stub hash: 604e70b11450acdf83d79268bb6a8a03df935a4f */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_TrueAsync_Temporal_Core_CompletionQueue___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
@@ -8,18 +8,22 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TrueAsync_Temporal_Core_Co
 	ZEND_ARG_TYPE_INFO(0, timeoutMs, IS_LONG, 0)
 ZEND_END_ARG_INFO()
 
-ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TrueAsync_Temporal_Core_CompletionQueue_pendingCount, 0, 0, IS_LONG, 0)
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TrueAsync_Temporal_Core_CompletionQueue_readinessFd, 0, 0, IS_LONG, 0)
 ZEND_END_ARG_INFO()
+
+#define arginfo_class_TrueAsync_Temporal_Core_CompletionQueue_pendingCount arginfo_class_TrueAsync_Temporal_Core_CompletionQueue_readinessFd
 
 
 ZEND_METHOD(TrueAsync_Temporal_Core_CompletionQueue, __construct);
 ZEND_METHOD(TrueAsync_Temporal_Core_CompletionQueue, wait);
+ZEND_METHOD(TrueAsync_Temporal_Core_CompletionQueue, readinessFd);
 ZEND_METHOD(TrueAsync_Temporal_Core_CompletionQueue, pendingCount);
 
 
 static const zend_function_entry class_TrueAsync_Temporal_Core_CompletionQueue_methods[] = {
 	ZEND_ME(TrueAsync_Temporal_Core_CompletionQueue, __construct, arginfo_class_TrueAsync_Temporal_Core_CompletionQueue___construct, ZEND_ACC_PRIVATE)
 	ZEND_ME(TrueAsync_Temporal_Core_CompletionQueue, wait, arginfo_class_TrueAsync_Temporal_Core_CompletionQueue_wait, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(TrueAsync_Temporal_Core_CompletionQueue, readinessFd, arginfo_class_TrueAsync_Temporal_Core_CompletionQueue_readinessFd, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(TrueAsync_Temporal_Core_CompletionQueue, pendingCount, arginfo_class_TrueAsync_Temporal_Core_CompletionQueue_pendingCount, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_FE_END
 };

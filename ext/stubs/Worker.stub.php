@@ -91,6 +91,23 @@ final class Worker
     public function recordActivityHeartbeat(string $heartbeat): void {}
 
     /**
+     * Heartbeats a running activity task from a timer of the bridge, so a heartbeat timeout still detects a
+     * dead process while PHP code blocks the thread. $heartbeat is an encoded coresdk.ActivityHeartbeat: the
+     * task's token and the details to repeat until the activity calls recordActivityHeartbeat() for it (pass
+     * the previous attempt's details so they are not overwritten with none); from then on the timer repeats
+     * the last one recorded. Every $intervalMs the core records that heartbeat (and throttles it as any other).
+     * The timer stops when the task is completed (startCompleteActivityTask()), after $stopAfterMs (pass the
+     * activity's remaining start-to-close timeout: an activity still running then is hung and must time out),
+     * and when the worker is finalized or freed. At most one timer per task.
+     *
+     * @throws TemporalException the bridge failed, or the worker was made before fork()
+     * @throws \ValueError $intervalMs is not between 1 and 4294967295, $stopAfterMs is not positive, or the
+     *     bridge rejected the call ($heartbeat does not decode or has no task token, the task already has a
+     *     timer, or the worker is finalized)
+     */
+    public function startAutoHeartbeat(string $heartbeat, int $intervalMs, int $stopAfterMs): void {}
+
+    /**
      * Asks the core to evict the run from its cache; an eviction job for it follows in a workflow activation.
      *
      * @throws TemporalException the bridge failed, or the worker was made before fork()

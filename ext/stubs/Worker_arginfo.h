@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: acef5a5d06a1fc982a89574cea6ed3f71d2661c6 */
+ * Stub hash: 05924d7a0fc149849934e50e60cef40496a9a4fe */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_TrueAsync_Temporal_Core_Worker___construct, 0, 0, 2)
 	ZEND_ARG_OBJ_INFO(0, connection, TrueAsync\\Temporal\\Core\\Connection, 0)
@@ -26,6 +26,12 @@ ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TrueAsync_Temporal_Core_Wo
 	ZEND_ARG_TYPE_INFO(0, heartbeat, IS_STRING, 0)
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TrueAsync_Temporal_Core_Worker_startAutoHeartbeat, 0, 3, IS_VOID, 0)
+	ZEND_ARG_TYPE_INFO(0, heartbeat, IS_STRING, 0)
+	ZEND_ARG_TYPE_INFO(0, intervalMs, IS_LONG, 0)
+	ZEND_ARG_TYPE_INFO(0, stopAfterMs, IS_LONG, 0)
+ZEND_END_ARG_INFO()
+
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TrueAsync_Temporal_Core_Worker_requestWorkflowEviction, 0, 1, IS_VOID, 0)
 	ZEND_ARG_TYPE_INFO(0, runId, IS_STRING, 0)
 ZEND_END_ARG_INFO()
@@ -45,6 +51,7 @@ ZEND_METHOD(TrueAsync_Temporal_Core_Worker, startCompleteWorkflowActivation);
 ZEND_METHOD(TrueAsync_Temporal_Core_Worker, startPollActivityTask);
 ZEND_METHOD(TrueAsync_Temporal_Core_Worker, startCompleteActivityTask);
 ZEND_METHOD(TrueAsync_Temporal_Core_Worker, recordActivityHeartbeat);
+ZEND_METHOD(TrueAsync_Temporal_Core_Worker, startAutoHeartbeat);
 ZEND_METHOD(TrueAsync_Temporal_Core_Worker, requestWorkflowEviction);
 ZEND_METHOD(TrueAsync_Temporal_Core_Worker, initiateShutdown);
 ZEND_METHOD(TrueAsync_Temporal_Core_Worker, finalizeShutdown);
@@ -60,6 +67,7 @@ static const zend_function_entry class_TrueAsync_Temporal_Core_Worker_methods[] 
 	ZEND_ME(TrueAsync_Temporal_Core_Worker, startPollActivityTask, arginfo_class_TrueAsync_Temporal_Core_Worker_startPollActivityTask, ZEND_ACC_PUBLIC)
 	ZEND_ME(TrueAsync_Temporal_Core_Worker, startCompleteActivityTask, arginfo_class_TrueAsync_Temporal_Core_Worker_startCompleteActivityTask, ZEND_ACC_PUBLIC)
 	ZEND_ME(TrueAsync_Temporal_Core_Worker, recordActivityHeartbeat, arginfo_class_TrueAsync_Temporal_Core_Worker_recordActivityHeartbeat, ZEND_ACC_PUBLIC)
+	ZEND_ME(TrueAsync_Temporal_Core_Worker, startAutoHeartbeat, arginfo_class_TrueAsync_Temporal_Core_Worker_startAutoHeartbeat, ZEND_ACC_PUBLIC)
 	ZEND_ME(TrueAsync_Temporal_Core_Worker, requestWorkflowEviction, arginfo_class_TrueAsync_Temporal_Core_Worker_requestWorkflowEviction, ZEND_ACC_PUBLIC)
 	ZEND_ME(TrueAsync_Temporal_Core_Worker, initiateShutdown, arginfo_class_TrueAsync_Temporal_Core_Worker_initiateShutdown, ZEND_ACC_PUBLIC)
 	ZEND_ME(TrueAsync_Temporal_Core_Worker, finalizeShutdown, arginfo_class_TrueAsync_Temporal_Core_Worker_finalizeShutdown, ZEND_ACC_PUBLIC)

@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace TrueAsync\Temporal\Client;
 
+use Google\Protobuf\Internal\Message;
 use TrueAsync\Temporal\Api\Workflowservice\V1\CountWorkflowExecutionsRequest;
 use TrueAsync\Temporal\Api\Workflowservice\V1\CountWorkflowExecutionsResponse;
 use TrueAsync\Temporal\Api\Workflowservice\V1\ExecuteMultiOperationResponse;
@@ -17,6 +18,7 @@ use TrueAsync\Temporal\Core\ConnectionException;
 use TrueAsync\Temporal\Core\TemporalException;
 use TrueAsync\Temporal\DataConverter\DataConverter;
 use TrueAsync\Temporal\Exception\DataConverterException;
+use TrueAsync\Temporal\Exception\DeadlineExceededException;
 use TrueAsync\Temporal\Exception\InvalidArgumentException;
 use TrueAsync\Temporal\Exception\ServiceException;
 use TrueAsync\Temporal\Exception\WorkflowAlreadyStartedException;
@@ -238,6 +240,25 @@ final class Client
     public function getActivityCompletionClient(): ActivityCompletionClient
     {
         return new ActivityCompletionClient($this->service, $this->converter);
+    }
+
+    /**
+     * Any unary RPC of the WorkflowService, OperatorService or HealthService, on this client's connection with
+     * its RPC timeout, retries and headers: for what the typed API does not cover.
+     *
+     * @template T of Message
+     * @param string $service "WorkflowService", "OperatorService" or "HealthService"
+     * @param string $method the PascalCase rpc name, e.g. "GetSystemInfo"
+     * @param class-string<T> $responseClass
+     * @return T
+     * @throws \ValueError an unknown service or method, or a request that is not the method's message
+     * @throws DeadlineExceededException the RPC timeout passed first
+     * @throws ServiceException the server's error status (typed where the client knows it)
+     * @throws TemporalException the bridge failed
+     */
+    public function rawCall(string $service, string $method, Message $request, string $responseClass): Message
+    {
+        return $this->service->call($method, $request, $responseClass, service: $service);
     }
 
     public function getNamespace(): string

@@ -96,9 +96,17 @@ final class ConnectionOptions
         return $copy;
     }
 
-    /** Authenticate with this API key (Temporal Cloud); null removes it. */
-    public function withApiKey(?string $apiKey): self
+    /**
+     * Authenticate with this API key (Temporal Cloud); null removes it.
+     *
+     * @throws \ValueError the key is empty or has characters a gRPC header cannot carry (the message omits it)
+     */
+    public function withApiKey(#[\SensitiveParameter] ?string $apiKey): self
     {
+        if ($apiKey !== null && preg_match('/\A[\x21-\x7e]+\z/', $apiKey) !== 1) {
+            throw new \ValueError('ConnectionOptions::withApiKey(): the key must be non-empty printable ASCII '
+                . 'without spaces (null removes it)');
+        }
         $copy = clone $this;
         $copy->apiKey = $apiKey;
         return $copy;
@@ -110,7 +118,7 @@ final class ConnectionOptions
      * @param array<string, string> $metadata header name => value
      * @throws \TypeError a name or value is not a string
      */
-    public function withMetadata(array $metadata): self
+    public function withMetadata(#[\SensitiveParameter] array $metadata): self
     {
         foreach ($metadata as $name => $value) {
             if (!\is_string($name) || !\is_string($value)) {
@@ -183,6 +191,20 @@ final class ConnectionOptions
         $copy = clone $this;
         $copy->httpConnectProxy = HttpConnectProxy::of($address, $basicAuthUser, $basicAuthPassword);
         return $copy;
+    }
+
+    /**
+     * What var_dump() and print_r() show: never a secret — the API key, header values (an authorization
+     * header, say), the TLS client key and the proxy password are masked.
+     *
+     * @return array<string, mixed>
+     */
+    public function __debugInfo(): array
+    {
+        $debug = get_object_vars($this);
+        $debug['apiKey'] = $this->apiKey === null ? null : '***';
+        $debug['metadata'] = array_map(static fn (): string => '***', $this->metadata);
+        return $debug;
     }
 
     public function getAddress(): string

@@ -48,7 +48,7 @@ final class TlsOptions
     }
 
     /** Authenticate with this client certificate and its private key (both PEM): mTLS. */
-    public function withClientCert(string $certPem, string $privateKeyPem): self
+    public function withClientCert(string $certPem, #[\SensitiveParameter] string $privateKeyPem): self
     {
         $copy = clone $this;
         $copy->clientCert = $certPem;
@@ -67,6 +67,14 @@ final class TlsOptions
             self::readPem($certPath, 'client certificate'),
             self::readPem($privateKeyPath, 'client private key'),
         );
+    }
+
+    /** @return array<string, ?string> what var_dump() and print_r() show: never the private key */
+    public function __debugInfo(): array
+    {
+        $debug = get_object_vars($this);
+        $debug['clientPrivateKey'] = $this->clientPrivateKey === null ? null : '***';
+        return $debug;
     }
 
     public function getServerRootCaCert(): ?string

@@ -76,6 +76,7 @@ final class WorkflowService
      * @param ?WorkflowExecution $execution the workflow the call is about, for the error mapping
      * @param ?string $workflowType the type of the workflow the call starts, for the error mapping
      * @param ?string $scheduleId the schedule the call is about, for the error mapping
+     * @param string $service WorkflowService, or OperatorService / HealthService for a raw call
      * @return T
      * @throws DeadlineExceededException the RPC timeout passed first
      * @throws TemporalException the server's error status, mapped by ServiceErrors; or the bridge failed
@@ -88,16 +89,17 @@ final class WorkflowService
         ?WorkflowExecution $execution = null,
         ?string $workflowType = null,
         ?string $scheduleId = null,
+        string $service = self::SERVICE,
     ): Message {
         $rpcTimeout = $timeoutMs === null ? $this->rpcTimeout : null;
         try {
             $timeout = $rpcTimeout === null ? ($timeoutMs ?? 0) : Seconds::toMs($rpcTimeout);
-            $bytes = $this->send($method, $request->serializeToString(), $timeout);
+            $bytes = $this->send($service, $method, $request->serializeToString(), $timeout);
         } catch (Core\ServiceException $status) {
             // The bridge reports its own deadline as DEADLINE_EXCEEDED (tonic's CANCELLED included), as does a
             // server that gave up first on the deadline the call carried.
             if ($rpcTimeout !== null && $status->getCode() === DeadlineExceededException::DEADLINE_EXCEEDED) {
-                throw DeadlineExceededException::afterRpcTimeout(self::SERVICE . ".$method", $rpcTimeout, $status);
+                throw DeadlineExceededException::afterRpcTimeout("$service.$method", $rpcTimeout, $status);
             }
             throw ServiceErrors::map($status, $execution, $workflowType, $scheduleId);
         }
@@ -112,7 +114,7 @@ final class WorkflowService
      *
      * @throws \LogicException called from workflow code, whose only effects are commands
      */
-    private function send(string $method, string $request, int $timeoutMs): string
+    private function send(string $service, string $method, string $request, int $timeoutMs): string
     {
         if (WorkflowRun::isExecuting()) {
             throw new \LogicException("workflow code must not call the client ($method): it is not replayed "
@@ -121,9 +123,9 @@ final class WorkflowService
         // retry: the connection's retry options (ConnectionOptions::withRpcRetryOptions()) apply.
         $scheduler = FiberScheduler::current();
         if ($scheduler === null) {
-            return $this->connection->rpcCall(self::SERVICE, $method, $request, $timeoutMs, retry: true);
+            return $this->connection->rpcCall($service, $method, $request, $timeoutMs, retry: true);
         }
-        $operation = $this->connection->startRpcCall(self::SERVICE, $method, $request, $timeoutMs, retry: true);
+        $operation = $this->connection->startRpcCall($service, $method, $request, $timeoutMs, retry: true);
         return $scheduler->await($operation);
     }
 }

@@ -11,6 +11,7 @@ TbQueue* ProcessQueue::get(bool* replaced) {
     }
     if (queue_) {
         // Forked child: never detach (that takes the parent's waker lock) nor free the parent's queue.
+        readiness_.closeInherited();
         parkForever(queue_.release());
         parkForever(waker_.release());
         *replaced = true;
@@ -30,10 +31,12 @@ void ProcessQueue::close() {
         return;
     }
     if (owner_ == getpid()) {
+        readiness_.close(queue_.get());
         waker_->detach();
         waker_.reset();
         queue_.reset();
     } else {
+        readiness_.closeInherited();
         parkForever(queue_.release());
         parkForever(waker_.release());
     }

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "bridge/Handles.h"
+#include "wake/ReadinessFd.h"
 #include "wake/Waker.h"
 
 namespace temporal {
@@ -21,14 +22,22 @@ public:
     // Valid after get() returned a queue.
     Waker& waker() { return *waker_; }
 
-    // Frees the queue at the end of a request; the next get() makes a new one. Completions still owed are
-    // dropped with the queue's last reference, inside the bridge.
+    // The queue's readiness descriptor (wake/ReadinessFd.h), made on first use; -1 with errno set if it could
+    // not be made. `pending`: completions were drained but not collected yet. Only after get() returned a queue.
+    int readinessFd(bool pending) { return readiness_.open(queue_.get(), pending); }
+
+    // Disarms it before CompletionQueue::wait() drains. Only after get() returned a queue.
+    void clearReadiness() { readiness_.clear(); }
+
+    // Frees the queue and closes its readiness descriptor at the end of a request; the next get() makes new
+    // ones. Completions still owed are dropped with the queue's last reference, inside the bridge.
     void close();
 
 private:
     QueuePtr queue_;
     pid_t owner_ = 0;
     std::unique_ptr<Waker> waker_;
+    ReadinessFd readiness_;
 };
 
 }  // namespace temporal

@@ -1,5 +1,6 @@
 #include "guard/Watchdog.h"
 
+#include <signal.h>
 #include <unistd.h>
 
 #include <system_error>
@@ -27,7 +28,7 @@ void Watchdog::arm(int64_t budgetMs) {
         deadline_ = now + std::chrono::milliseconds(budgetMs);
     }
     if (threadOwner_ == 0) {
-        int error = pthread_create(&thread_, nullptr, &Watchdog::threadMain, this);
+        int error = startThread();
         if (error != 0) {
             disarm();
             throw std::system_error(error, std::generic_category(), "cannot start the deadlock watchdog thread");
@@ -42,6 +43,22 @@ void Watchdog::disarm() {
     // No notify: the thread wakes at the old deadline, finds nothing armed and sleeps until the next arm().
     std::lock_guard<std::mutex> lock(mutex_);
     armed_ = false;
+}
+
+int Watchdog::startThread() {
+    // The thread inherits the mask it is created with: blocking the asynchronous signals here keeps a signal
+    // sent to the process (Ctrl-C, a pcntl handler's) for PHP's thread, as the bridge does for the core's threads.
+    // The faults a thread raises itself stay open.
+    sigset_t blocked;
+    sigset_t previous;
+    sigfillset(&blocked);
+    for (int fault : {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP, SIGSYS}) {
+        sigdelset(&blocked, fault);
+    }
+    pthread_sigmask(SIG_BLOCK, &blocked, &previous);
+    int error = pthread_create(&thread_, nullptr, &Watchdog::threadMain, this);
+    pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+    return error;
 }
 
 void* Watchdog::threadMain(void* self) {

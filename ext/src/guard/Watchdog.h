@@ -37,6 +37,8 @@ public:
     pid_t threadOwner() const { return threadOwner_; }
 
 private:
+    // pthread_create with the asynchronous signals blocked in the new thread; 0 or the error.
+    int startThread();
     static void* threadMain(void* self);
     void run();
 

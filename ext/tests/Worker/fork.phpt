@@ -19,6 +19,8 @@ $connection = connectToServer();
 $worker = newWorker($connection);
 $poll = $worker->startPollActivityTask();
 var_dump($poll->wait(100));
+// A timer beating every millisecond across the fork: the child must neither run it nor block on its lock.
+$worker->startAutoHeartbeat(activityHeartbeat('running-at-fork', 1), 1, 600000);
 
 $pid = pcntl_fork();
 if ($pid === 0) {
@@ -28,6 +30,7 @@ if ($pid === 0) {
     attempt('startPollWorkflowActivation', fn() => $worker->startPollWorkflowActivation());
     attempt('validate', fn() => $worker->validate());
     attempt('recordActivityHeartbeat', fn() => $worker->recordActivityHeartbeat(''));
+    attempt('startAutoHeartbeat', fn() => $worker->startAutoHeartbeat(activityHeartbeat('t', 1), 1000, 60000));
     attempt('requestWorkflowEviction', fn() => $worker->requestWorkflowEviction('run'));
     attempt('initiateShutdown', fn() => $worker->initiateShutdown());
     attempt('finalizeShutdown', fn() => $worker->finalizeShutdown());
@@ -53,6 +56,7 @@ startPollActivityTask: TrueAsync\Temporal\Core\TemporalException: this worker wa
 startPollWorkflowActivation: TrueAsync\Temporal\Core\TemporalException: this worker was created before fork(); create a new one in this process
 validate: TrueAsync\Temporal\Core\TemporalException: this worker was created before fork(); create a new one in this process
 recordActivityHeartbeat: TrueAsync\Temporal\Core\TemporalException: this worker was created before fork(); create a new one in this process
+startAutoHeartbeat: TrueAsync\Temporal\Core\TemporalException: this worker was created before fork(); create a new one in this process
 requestWorkflowEviction: TrueAsync\Temporal\Core\TemporalException: this worker was created before fork(); create a new one in this process
 initiateShutdown: TrueAsync\Temporal\Core\TemporalException: this worker was created before fork(); create a new one in this process
 finalizeShutdown: TrueAsync\Temporal\Core\TemporalException: this worker was created before fork(); create a new one in this process

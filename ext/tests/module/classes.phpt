@@ -55,6 +55,7 @@ final class PendingOperation
 final class CompletionQueue
   private __construct()
   public static wait(int $timeoutMs): array
+  public static readinessFd(): int
   public static pendingCount(): int
 final class Connection
   private __construct()
@@ -71,6 +72,7 @@ final class Worker
   public startPollActivityTask(): TrueAsync\Temporal\Core\PendingOperation
   public startCompleteActivityTask(string $completion): TrueAsync\Temporal\Core\PendingOperation
   public recordActivityHeartbeat(string $heartbeat): void
+  public startAutoHeartbeat(string $heartbeat, int $intervalMs, int $stopAfterMs): void
   public requestWorkflowEviction(string $runId): void
   public initiateShutdown(): void
   public finalizeShutdown(): void

@@ -4,7 +4,6 @@ declare(strict_types=1);
 
 namespace TrueAsync\Temporal\Workflow\Internal;
 
-use TrueAsync\Temporal\Api\Common\V1\Payloads;
 use TrueAsync\Temporal\DataConverter\DataConverter;
 use TrueAsync\Temporal\Exception\Failure\ApplicationFailure;
 
@@ -28,11 +27,18 @@ final class HandlerMethod
      * Calls the workflow method with its start arguments.
      *
      * @param iterable<\TrueAsync\Temporal\Api\Common\V1\Payload> $input
+     * @throws \InvalidArgumentException the arguments do not fit the method: it names the workflow, what the
+     *     method takes and what was given. Not a Temporal failure, so it fails the workflow *task*, as PHP's own
+     *     error did: a worker whose method takes them can still run the workflow.
      */
-    public function call(object $instance, iterable $input, DataConverter $converter): mixed
+    public function call(object $instance, iterable $input, DataConverter $converter, string $workflowType): mixed
     {
-        $payloads = new Payloads(['payloads' => iterator_to_array($input, false)]);
-        return $instance->{$this->name}(...$converter->fromPayloads($payloads, $this->signature->types()));
+        try {
+            $arguments = $this->signature->decode("workflow \"$workflowType\"", $input, $converter);
+        } catch (ApplicationFailure $e) {
+            throw new \InvalidArgumentException($e->getMessage(), 0, $e->getPrevious());
+        }
+        return $instance->{$this->name}(...$arguments);
     }
 
     /**

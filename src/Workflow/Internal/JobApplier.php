@@ -72,7 +72,8 @@ final class JobApplier
             $run->startMain(fn () => $run->definition->dynamic
                 ? $run->instance()->{$run->definition->run->name}(new EncodedArguments(
                     new Payloads(['payloads' => iterator_to_array($start->getArguments(), false)]), $run->converter))
-                : $run->definition->run->call($run->instance(), $start->getArguments(), $run->converter));
+                : $run->definition->run->call($run->instance(), $start->getArguments(), $run->converter,
+                    $run->definition->type));
         }
         return $queries;
     }

@@ -10,6 +10,9 @@ Workflows (registered names = class names):
   CallActivity(activity_name, task_queue, arg)   executes activity `activity_name` with the one argument
                                                  `arg` on `task_queue` (10 s start-to-close, one attempt)
                                                  and returns its result
+  CallHeartbeatingActivity(activity_name, task_queue, arg, heartbeat_timeout_ms)
+                                                 as CallActivity, with that heartbeat timeout and 5 min
+                                                 start-to-close: a heartbeat timeout fails the workflow
 """
 
 from __future__ import annotations
@@ -47,6 +50,20 @@ class CallActivity:
         )
 
 
+@workflow.defn(name="CallHeartbeatingActivity")
+class CallHeartbeatingActivity:
+    @workflow.run
+    async def run(self, activity_name: str, task_queue: str, arg: Any, heartbeat_timeout_ms: int) -> Any:
+        return await workflow.execute_activity(
+            activity_name,
+            arg,
+            task_queue=task_queue,
+            start_to_close_timeout=timedelta(minutes=5),
+            heartbeat_timeout=timedelta(milliseconds=heartbeat_timeout_ms),
+            retry_policy=RetryPolicy(maximum_attempts=1),
+        )
+
+
 async def wait_until_polling(client: Client, task_queue: str) -> None:
     """Returns once the server lists this client's identity among the task queue's workflow pollers."""
     request = DescribeTaskQueueRequest(
@@ -71,7 +88,7 @@ async def serve(address: str, namespace: str, task_queue: str) -> None:
         loop.add_signal_handler(signum, stop.set)
 
     client = await Client.connect(address, namespace=namespace)
-    async with Worker(client, task_queue=task_queue, workflows=[CallActivity]):
+    async with Worker(client, task_queue=task_queue, workflows=[CallActivity, CallHeartbeatingActivity]):
         await wait_until_polling(client, task_queue)
         print("worker ready", flush=True)
         await stop.wait()

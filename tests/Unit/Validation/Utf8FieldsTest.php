@@ -13,6 +13,8 @@ use TrueAsync\Temporal\Internal\Utf8;
 use TrueAsync\Temporal\Worker\WorkerOptions;
 use TrueAsync\Temporal\Workflow\ActivityOptions;
 use TrueAsync\Temporal\Workflow\ChildWorkflowOptions;
+use TrueAsync\Temporal\Workflow\LocalActivityOptions;
+use TrueAsync\Temporal\Workflow;
 
 /** String fields that travel as protobuf strings refuse invalid UTF-8 where they enter the SDK, naming the field. */
 final class Utf8FieldsTest extends TestCase
@@ -29,6 +31,43 @@ final class Utf8FieldsTest extends TestCase
         $this->expectException(\ValueError::class);
         $this->expectExceptionMessage("$field must be valid UTF-8, but byte 7 of 9 (0xff) is not");
         $set(self::BAD);
+    }
+
+    /**
+     * Names given to workflow code's calls: checked first, so a bad one fails the task naming the call.
+     *
+     * @dataProvider workflowCalls
+     * @param \Closure(string): mixed $call
+     */
+    public function testWorkflowCallsRefuseInvalidUtf8NamingTheField(string $field, \Closure $call): void
+    {
+        try {
+            $call('valid ü');
+            self::fail('outside a workflow the call should have been refused');
+        } catch (\LogicException $e) {
+            self::assertStringContainsString('workflow', $e->getMessage(), 'valid UTF-8 gets past the check');
+        }
+        $this->expectException(\ValueError::class);
+        $this->expectExceptionMessage("$field must be valid UTF-8, but byte 7 of 9 (0xff) is not");
+        $call(self::BAD);
+    }
+
+    public static function workflowCalls(): array
+    {
+        $activity = ActivityOptions::new()->withStartToCloseTimeout(1);
+        return [
+            'activity type' => ['Workflow::executeActivity(): the activity type', fn (string $v) => Workflow::executeActivity($v, [], $activity)],
+            'local activity type' => ['Workflow::executeLocalActivity(): the activity type', fn (string $v) => Workflow::executeLocalActivity($v, [], LocalActivityOptions::new()->withStartToCloseTimeout(1))],
+            'child type' => ['Workflow::startChildWorkflow(): the workflow type', fn (string $v) => Workflow::executeChildWorkflow($v)],
+            'continue-as-new type' => ['Workflow::continueAsNew(): the workflow type', fn (string $v) => Workflow::continueAsNew([], $v)],
+            'continue-as-new queue' => ['Workflow::continueAsNew(): the task queue', fn (string $v) => Workflow::continueAsNew([], null, $v)],
+            'external signal' => ['Workflow::signalExternalWorkflow(): the signal name', fn (string $v) => Workflow::signalExternalWorkflow('wf', null, $v)],
+            'external id' => ['Workflow::cancelExternalWorkflow(): the workflow id', fn (string $v) => Workflow::cancelExternalWorkflow($v)],
+            'signal handler' => ['Workflow::registerSignalHandler(): the signal name', fn (string $v) => Workflow::registerSignalHandler($v, fn () => null)],
+            'query handler' => ['Workflow::registerQueryHandler(): the query name', fn (string $v) => Workflow::registerQueryHandler($v, fn () => null)],
+            'update handler' => ['Workflow::registerUpdateHandler(): the update name', fn (string $v) => Workflow::registerUpdateHandler($v, fn () => null)],
+            'patch id' => ['Workflow::patched(): the patch id', fn (string $v) => Workflow::patched($v)],
+        ];
     }
 
     public static function fields(): array

@@ -127,6 +127,22 @@ final class HandlerArgumentsTest extends TestCase
             $commands[1]->getRespondToQuery()->getFailed()->getMessage());
     }
 
+    public function testStartArgumentsThatDontFitTheWorkflowMethodFailTheTaskNamingTheWorkflow(): void
+    {
+        $init = new InitializeWorkflow(['workflow_type' => 'CounterWorkflow', 'workflow_id' => 'wf', 'randomness_seed' => 7,
+            'arguments' => DataConverter::default()->toPayloads([1, 'x'])->getPayloads()]);
+        $run = new WorkflowRun(WorkflowDefinition::fromClass(CounterWorkflow::class),
+            WorkflowInfo::fromInitialize($init, 'run-1', 'default', 'q', new \DateTimeImmutable('@0'), DataConverter::default()),
+            DataConverter::default(), [], null);
+        try {
+            $commands = $run->activate(self::activation(new WorkflowActivationJob(['initialize_workflow' => $init])));
+            self::fail('the task did not fail: ' . implode(', ', array_map(fn ($c) => $c->serializeToJsonString(), $commands)));
+        } catch (\InvalidArgumentException $e) {
+            self::assertSame('workflow "CounterWorkflow": ' . self::HANDLER . '::run() takes 0 arguments, given 2 (int, string)',
+                $e->getMessage());
+        }
+    }
+
     public function testAnUnknownQueryListsTheBuiltInAndRegisteredQueries(): void
     {
         $run = $this->startedRun();
