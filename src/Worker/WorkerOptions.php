@@ -167,7 +167,8 @@ final class WorkerOptions
      * attempt until it gives its own), so a heartbeat timeout detects a dead worker without the activity
      * calling heartbeat() — a blocking call need not heartbeat, and a cancellation still reaches the worker.
      * It stops at the activity's start-to-close timeout: an activity stuck that long is not kept alive.
-     * With ProcessPoolActivityExecutor only, for now.
+     * A timer of the core's runtime sends them, so they go on while PHP is blocked, with every executor.
+     * Local activities have no heartbeats.
      */
     public function withAutoHeartbeat(bool $enabled = true): self
     {

@@ -4,7 +4,10 @@ declare(strict_types=1);
 
 namespace TrueAsync\Temporal\Worker\Internal;
 
+use TrueAsync\Temporal\Api\Coresdk\ActivityHeartbeat;
 use TrueAsync\Temporal\Api\Coresdk\ActivityResult\ActivityExecutionResult;
+use TrueAsync\Temporal\Api\Coresdk\ActivityTask\Start;
+use TrueAsync\Temporal\Internal\ProtoTime;
 use TrueAsync\Temporal\Api\Coresdk\ActivityTaskCompletion;
 use TrueAsync\Temporal\Core\Worker as CoreWorker;
 use TrueAsync\Temporal\Worker\WorkerOptions;
@@ -36,6 +39,29 @@ final class ActivityTaskHost
     public function begin(string $token, RunningActivityExecutor $executor): void
     {
         $this->inFlight[$token] = $executor;
+    }
+
+    /**
+     * With WorkerOptions::withAutoHeartbeat(), the core heartbeats for the attempt from a timer of the bridge —
+     * which runs while PHP is blocked, whatever the executor — repeating the attempt's last details (the
+     * previous attempt's until it gives its own), until it completes or its start-to-close timeout passes.
+     */
+    public function startAutoHeartbeat(string $token, Start $start): void
+    {
+        $heartbeatTimeout = $start->getHeartbeatTimeout();
+        $interval = $this->options->autoHeartbeatInterval(
+            $heartbeatTimeout === null ? null : ProtoTime::durationSeconds($heartbeatTimeout),
+        );
+        $limit = $start->getStartToCloseTimeout() ?? $start->getScheduleToCloseTimeout();
+        if ($interval === null || $limit === null || $start->getIsLocal()) {
+            return;
+        }
+        $initial = new ActivityHeartbeat(['task_token' => $token, 'details' => $start->getHeartbeatDetails()]);
+        $this->core->startAutoHeartbeat(
+            $initial->serializeToString(),
+            max(1, (int) round($interval * 1000)),
+            max(1, (int) round(ProtoTime::durationSeconds($limit) * 1000)),
+        );
     }
 
     /** The executor running the task; null once it completed. */

@@ -59,6 +59,7 @@ final class ActivityTaskRunner
         $start = $task->getStart();
         $executor = $start->getIsLocal() ? $this->localExecutor : $this->executor;
         $this->host->begin($token, $executor);
+        $this->host->startAutoHeartbeat($token, $start);
         $executor->execute($token, $start);
     }
 

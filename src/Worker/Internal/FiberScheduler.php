@@ -72,10 +72,14 @@ final class FiberScheduler
         return $this->streams->awaitReadable($stream, $timeoutSeconds);
     }
 
-    /** Suspends the calling Fiber for $seconds. Must be called in a Fiber of this scheduler. */
-    public function sleep(float $seconds): void
+    /**
+     * Suspends the calling Fiber for $seconds. Must be called in a Fiber of this scheduler.
+     *
+     * @param bool $background run() may return while it sleeps (a timer guarding what other Fibers wait for)
+     */
+    public function sleep(float $seconds, bool $background = false): void
     {
-        $this->streams->sleep($seconds);
+        $this->streams->sleep($seconds, $background);
     }
 
     /** Lets every other ready Fiber, and any completed operation, run before the caller continues. */
@@ -124,7 +128,7 @@ final class FiberScheduler
 
     public function isIdle(): bool
     {
-        return $this->ready->isEmpty() && $this->waiting === [] && $this->streams->isEmpty();
+        return $this->ready->isEmpty() && $this->waiting === [] && !$this->streams->keepsRunning();
     }
 
     private function runReady(): void

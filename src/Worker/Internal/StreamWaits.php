@@ -17,13 +17,19 @@ final class StreamWaits
 {
     /** @var array<int, array{\Fiber, resource|null, float}> wait id => the Fiber, its stream (null: a sleep), its deadline (INF: none) */
     private array $waits = [];
+    /** @var array<int, true> the waits that do not keep the scheduler running (timers guarding something else) */
+    private array $background = [];
     private int $nextId = 0;
-    /** @var resource|null */
-    private $queueReadiness = null;
 
     public function isEmpty(): bool
     {
         return $this->waits === [];
+    }
+
+    /** Whether a wait that keeps the scheduler running is parked here. */
+    public function keepsRunning(): bool
+    {
+        return \count($this->waits) > \count($this->background);
     }
 
     /** @param resource $stream */
@@ -33,9 +39,10 @@ final class StreamWaits
         return $this->park($stream, $deadline);
     }
 
-    public function sleep(float $seconds): void
+    /** @param bool $background the scheduler may finish while it sleeps (the Fiber is then never resumed) */
+    public function sleep(float $seconds, bool $background = false): void
     {
-        $this->park(null, self::now() + max(0.0, $seconds));
+        $this->park(null, self::now() + max(0.0, $seconds), $background);
     }
 
     /**
@@ -46,7 +53,10 @@ final class StreamWaits
      */
     public function select(int $timeoutMs): array
     {
-        $read = [$this->queueReadiness()];
+        // PHP's dup of the queue's eventfd lacks close-on-exec: open it only for the select, so no process the
+        // worker starts meanwhile (a pool's) inherits it.
+        $queue = fopen('php://fd/' . CompletionQueue::readinessFd(), 'r');
+        $read = [$queue];
         foreach ($this->waits as [, $stream]) {
             if ($stream !== null) {
                 $read[] = $stream;
@@ -58,19 +68,23 @@ final class StreamWaits
         if (@stream_select($read, $write, $except, intdiv($microseconds, 1_000_000), $microseconds % 1_000_000) === false) {
             $read = [];
         }
+        fclose($queue);
         return $this->due($read);
     }
 
     /** @param resource|null $stream */
-    private function park($stream, float $deadline): bool
+    private function park($stream, float $deadline, bool $background = false): bool
     {
         $fiber = \Fiber::getCurrent() ?? throw new \LogicException('a stream wait must run in a scheduler Fiber');
         $id = $this->nextId++;
         $this->waits[$id] = [$fiber, $stream, $deadline];
+        if ($background) {
+            $this->background[$id] = true;
+        }
         try {
             return (bool) \Fiber::suspend();
         } finally {
-            unset($this->waits[$id]);
+            unset($this->waits[$id], $this->background[$id]);
         }
     }
 
@@ -85,7 +99,7 @@ final class StreamWaits
         foreach ($this->waits as $id => [$fiber, $stream, $deadline]) {
             $isReadable = $stream !== null && \in_array($stream, $readable, true);
             if ($isReadable || $deadline <= $now) {
-                unset($this->waits[$id]);
+                unset($this->waits[$id], $this->background[$id]);
                 $due[] = [$fiber, $isReadable];
             }
         }
@@ -99,12 +113,6 @@ final class StreamWaits
             $earliest = min($earliest, $deadline);
         }
         return $earliest;
-    }
-
-    /** @return resource */
-    private function queueReadiness()
-    {
-        return $this->queueReadiness ??= fopen('php://fd/' . CompletionQueue::readinessFd(), 'r');
     }
 
     private static function now(): float

@@ -9,8 +9,9 @@ use TrueAsync\Temporal\Client\WorkflowOptions;
 use TrueAsync\Temporal\Tests\Integration\ServerTestCase;
 
 /**
- * WorkerOptions::withAutoHeartbeat() with a process pool: a blocking activity that never heartbeats outlives
- * its heartbeat timeout while its worker lives, and times out (then retries elsewhere) once the worker dies.
+ * WorkerOptions::withAutoHeartbeat() with each executor: a blocking activity that never heartbeats outlives its
+ * heartbeat timeout while its worker lives — with Fibers the blocked PHP thread cannot heartbeat, the bridge's
+ * timer does — and times out (then retries elsewhere) once the worker dies.
  */
 final class AutoHeartbeatTest extends ServerTestCase
 {
@@ -28,36 +29,44 @@ final class AutoHeartbeatTest extends ServerTestCase
         self::$pythonWorker->stop();
     }
 
-    public function testABlockingActivityOutlivesItsHeartbeatTimeoutWhileTheWorkerLives(): void
+    public static function executors(): array
     {
-        $worker = self::startWorker(self::$queue);
+        return ['fibers' => ['fibers'], 'pool' => ['pool']];
+    }
+
+    /** @dataProvider executors */
+    public function testABlockingActivityOutlivesItsHeartbeatTimeoutWhileTheWorkerLives(string $executor): void
+    {
+        $queue = self::$queue . "-$executor";
+        $worker = self::startWorker($executor, $queue);
         $started = self::markerFile();
         $handle = $this->start(['name' => 'php.blockOnFirstAttempt', 'args' => [12, $started],
-            'heartbeat_timeout' => 4, 'start_to_close' => 60, 'task_queue' => self::$queue]);
+            'heartbeat_timeout' => 4, 'start_to_close' => 60, 'task_queue' => $queue]);
         self::assertSame(['result' => 'attempt 1 returned'], $handle->result(timeoutSeconds: 90));
         unlink($started);
         self::assertSame(0, $worker->stop(SIGTERM), $worker->output());
     }
 
-    public function testWhenItsWorkerDiesTheActivityTimesOutAndRetriesOnAnother(): void
+    /** @dataProvider executors */
+    public function testWhenItsWorkerDiesTheActivityTimesOutAndRetriesOnAnother(string $executor): void
     {
-        $queue = self::$queue . '-killed';
-        $first = self::startWorker($queue);
+        $queue = self::$queue . "-$executor-killed";
+        $first = self::startWorker($executor, $queue);
         $started = self::markerFile();
         $handle = $this->start(['name' => 'php.blockOnFirstAttempt', 'args' => [30, $started],
             'heartbeat_timeout' => 4, 'start_to_close' => 120, 'max_attempts' => 2, 'task_queue' => $queue]);
         self::awaitFile($started);
-        $second = self::startWorker($queue);
+        $second = self::startWorker($executor, $queue);
         $first->stop(SIGKILL);
         self::assertSame(['result' => 'attempt 2 returned'], $handle->result(timeoutSeconds: 90));
         self::assertSame(0, $second->stop(SIGTERM), $second->output());
     }
 
-    private static function startWorker(string $queue): ChildProcess
+    private static function startWorker(string $executor, string $queue): ChildProcess
     {
         $extension = getenv('TEMPORAL_EXT_SO') ?: \dirname(__DIR__, 3) . '/build/ext/modules/temporal.so';
         $worker = ChildProcess::start([PHP_BINARY, '-d', "extension=$extension", __DIR__ . '/Fixtures/activity-worker.php',
-            'pool-auto-heartbeat', $queue, "$queue-b"], "php-auto-heartbeat-worker-$queue-" . bin2hex(random_bytes(3)));
+            "$executor-auto-heartbeat", $queue, "$queue-b"], "php-auto-heartbeat-worker-$queue-" . bin2hex(random_bytes(3)));
         $worker->waitFor('worker ready');
         return $worker;
     }

@@ -23,8 +23,6 @@ final class ActivityProcess
     /** Why the worker stopped the running attempt (cancelled, overdue); null while nobody did. */
     public ?ActivityCancelReason $stopReason = null;
     public bool $overdue = false;
-    /** The running attempt's last heartbeat (coresdk ActivityHeartbeat bytes), what auto-heartbeat repeats. */
-    public string $lastHeartbeat = '';
     private string $buffer = '';
     /** proc_get_status() reports an exit code once (PHP < 8.3): the status that saw the exit is kept. */
     private ?array $exitStatus = null;

@@ -4,7 +4,6 @@ declare(strict_types=1);
 
 namespace TrueAsync\Temporal\Worker\Internal\ProcessPool;
 
-use TrueAsync\Temporal\Api\Coresdk\ActivityHeartbeat;
 use TrueAsync\Temporal\Api\Coresdk\ActivityResult\ActivityExecutionResult;
 use TrueAsync\Temporal\Api\Coresdk\ActivityTask\ActivityTask;
 use TrueAsync\Temporal\Api\Coresdk\ActivityTask\Start;
@@ -106,21 +105,13 @@ final class ActivityProcessPool implements RunningActivityExecutor
     {
         match ($kind) {
             Frame::READY => $this->becameIdle($process),
-            Frame::HEARTBEAT => $this->heartbeat($process, $body),
+            Frame::HEARTBEAT => $this->host->core->recordActivityHeartbeat($body),
             Frame::DONE => $this->finished($process, $body),
             Frame::FATAL => $this->host->failWorker(new ActivityProcessException($body)),
             default => $this->host->failWorker(new ActivityProcessException(
                 "activity process {$process->pid} sent an unknown message kind " . bin2hex($kind),
             )),
         };
-    }
-
-    private function heartbeat(ActivityProcess $process, string $heartbeat): void
-    {
-        if ($process->token !== null) {
-            $process->lastHeartbeat = $heartbeat;
-            $this->host->core->recordActivityHeartbeat($heartbeat);
-        }
     }
 
     private function finished(ActivityProcess $process, string $body): void
@@ -195,38 +186,11 @@ final class ActivityProcessPool implements RunningActivityExecutor
         $process->attempt++;
         $this->running[$token] = $process;
         $task = new ActivityTask(['task_token' => $token, 'start' => $start]);
-        // Until it heartbeats itself, the previous attempt's details are what it would carry on from.
-        $process->lastHeartbeat = (new ActivityHeartbeat(['task_token' => $token, 'details' => $start->getHeartbeatDetails()]))
-            ->serializeToString();
         $process->send(Frame::START, $task->serializeToString());
         $startToClose = $start->getStartToCloseTimeout();
-        $startToClose = $startToClose === null ? null : ProtoTime::durationSeconds($startToClose);
         if ($startToClose !== null) {
-            $this->armStop($process, $startToClose + $this->gracePeriod, overdue: true);
+            $this->armStop($process, ProtoTime::durationSeconds($startToClose) + $this->gracePeriod, overdue: true);
         }
-        $heartbeatTimeout = $start->getHeartbeatTimeout();
-        $interval = $this->host->options->autoHeartbeatInterval(
-            $heartbeatTimeout === null ? null : ProtoTime::durationSeconds($heartbeatTimeout),
-        );
-        if ($interval !== null) {
-            $this->autoHeartbeat($process, $interval, $startToClose);
-        }
-    }
-
-    /** Heartbeats for the attempt while it runs, up to its start-to-close timeout (then it is hung). */
-    private function autoHeartbeat(ActivityProcess $process, float $interval, ?float $startToClose): void
-    {
-        $attempt = $process->attempt;
-        $scheduler = $this->host->scheduler;
-        $scheduler->spawn(function () use ($process, $interval, $startToClose, $attempt, $scheduler): void {
-            for ($elapsed = $interval; $startToClose === null || $elapsed < $startToClose; $elapsed += $interval) {
-                $scheduler->sleep($interval);
-                if ($process->attempt !== $attempt || $process->token === null) {
-                    return;
-                }
-                $this->host->core->recordActivityHeartbeat($process->lastHeartbeat);
-            }
-        });
     }
 
     private function release(ActivityProcess $process): void
@@ -237,18 +201,21 @@ final class ActivityProcessPool implements RunningActivityExecutor
         $process->overdue = false;
     }
 
-    /** After $seconds, a process still on the same attempt gets SIGTERM, and SIGKILL a grace period later. */
+    /**
+     * After $seconds, a process still on the same attempt gets SIGTERM, and SIGKILL a grace period later. A
+     * background timer: the process's reader Fiber keeps the worker running while the process lives.
+     */
     private function armStop(ActivityProcess $process, float $seconds, bool $overdue = false): void
     {
         $attempt = $process->attempt;
         $this->host->scheduler->spawn(function () use ($process, $seconds, $attempt, $overdue): void {
-            $this->host->scheduler->sleep($seconds);
+            $this->host->scheduler->sleep($seconds, background: true);
             if ($process->attempt !== $attempt || $process->token === null) {
                 return;
             }
             $process->overdue = $process->overdue || ($overdue && $process->stopReason === null);
             $process->signal(self::SIGTERM);
-            $this->host->scheduler->sleep($this->gracePeriod);
+            $this->host->scheduler->sleep($this->gracePeriod, background: true);
             if ($process->attempt === $attempt && $process->token !== null) {
                 $process->signal(self::SIGKILL);
             }

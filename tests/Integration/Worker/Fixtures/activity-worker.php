@@ -3,7 +3,7 @@
 // A PHP worker process for the activity-executor tests: serves the test activities on two task queues in one
 // process until SIGTERM, then shuts down gracefully and prints "worker stopped". EXECUTOR is "fibers",
 // "pool" (a ProcessPoolActivityExecutor per queue, its processes set up by pool-bootstrap-*.php) or
-// "pool-auto-heartbeat" (the same with WorkerOptions::withAutoHeartbeat()).
+// "fibers-auto-heartbeat" / "pool-auto-heartbeat" (the same with WorkerOptions::withAutoHeartbeat()).
 //   php -d extension=temporal.so activity-worker.php EXECUTOR TASK_QUEUE_A TASK_QUEUE_B
 
 declare(strict_types=1);
@@ -24,7 +24,7 @@ $options = WorkerOptions::new()->withGracefulShutdownTimeout(10)->withMaxHeartbe
 $setUpA = require __DIR__ . '/pool-bootstrap-a.php';
 $setUpB = require __DIR__ . '/pool-bootstrap-b.php';
 
-if ($executor === 'pool-auto-heartbeat') {
+if (str_ends_with($executor, '-auto-heartbeat')) {
     $options = $options->withAutoHeartbeat();
 }
 if (str_starts_with($executor, 'pool')) {
