@@ -6,17 +6,18 @@ namespace TrueAsync\Temporal\Activity;
 
 use TrueAsync\Temporal\Api\Common\V1\Payloads;
 use TrueAsync\Temporal\Api\Coresdk\ActivityHeartbeat;
-use TrueAsync\Temporal\Core\Worker as CoreWorker;
 use TrueAsync\Temporal\DataConverter\DataConverter;
 use TrueAsync\Temporal\Exception\ActivityCanceledException;
 use TrueAsync\Temporal\Exception\ActivityCancelReason;
-use TrueAsync\Temporal\Worker\Internal\FiberScheduler;
+use TrueAsync\Temporal\Worker\Internal\HeartbeatSender;
 
 /** The running activity attempt: its info, heartbeats, cancellation and completion mode. */
 final class ActivityContext
 {
-    /** @var \WeakMap<\Fiber, self>|null */
-    private static ?\WeakMap $byFiber = null;
+    /** @var \WeakMap<object, self>|null the Fiber or coroutine running each activity => its context */
+    private static ?\WeakMap $byRunner = null;
+    /** @var (\Closure(): ?object)|null */
+    private static ?\Closure $coroutineOf = null;
 
     private ?ActivityCancelReason $cancelReason = null;
     private bool $completesAsync = false;
@@ -25,8 +26,7 @@ final class ActivityContext
     public function __construct(
         private readonly ActivityInfo $info,
         private readonly ?Payloads $heartbeatDetails,
-        private readonly CoreWorker $worker,
-        private readonly FiberScheduler $scheduler,
+        private readonly HeartbeatSender $heartbeats,
         private readonly DataConverter $converter,
     ) {
     }
@@ -34,19 +34,28 @@ final class ActivityContext
     /** @throws \LogicException outside a running activity */
     public static function current(): self
     {
-        $fiber = \Fiber::getCurrent();
-        $context = $fiber === null ? null : (self::$byFiber[$fiber] ?? null);
+        $runner = \Fiber::getCurrent() ?? (self::$coroutineOf === null ? null : (self::$coroutineOf)());
+        $context = $runner === null ? null : (self::$byRunner[$runner] ?? null);
         if ($context === null) {
             throw new \LogicException('Activity:: methods work only inside an activity that a Worker is running');
         }
         return $context;
     }
 
-    /** @internal binds this context to the Fiber that runs the activity */
-    public function bind(\Fiber $fiber): void
+    /** @internal binds this context to what runs the activity: its Fiber, or its TrueAsync coroutine */
+    public function bind(object $runner): void
     {
-        self::$byFiber ??= new \WeakMap();
-        self::$byFiber[$fiber] = $this;
+        self::$byRunner ??= new \WeakMap();
+        self::$byRunner[$runner] = $this;
+    }
+
+    /**
+     * @internal how to find the running coroutine outside Fibers (set by the TrueAsync executor)
+     * @param \Closure(): ?object $coroutineOf
+     */
+    public static function locateCoroutinesWith(\Closure $coroutineOf): void
+    {
+        self::$coroutineOf = $coroutineOf;
     }
 
     public function getInfo(): ActivityInfo
@@ -65,8 +74,7 @@ final class ActivityContext
         $heartbeat = new ActivityHeartbeat();
         $heartbeat->setTaskToken($this->info->taskToken);
         $heartbeat->setDetails(iterator_to_array($this->converter->toPayloads($details, 'heartbeat detail')->getPayloads(), false));
-        $this->worker->recordActivityHeartbeat($heartbeat->serializeToString());
-        $this->scheduler->yield();
+        $this->heartbeats->send($heartbeat);
         $this->throwIfCancelled();
     }
 
@@ -97,6 +105,12 @@ final class ActivityContext
     public function requestCancel(ActivityCancelReason $reason): void
     {
         $this->cancelReason ??= $reason;
+    }
+
+    /** @internal why the activity was asked to stop; null while it was not */
+    public function cancelReason(): ?ActivityCancelReason
+    {
+        return $this->cancelReason;
     }
 
     public function isCancelRequested(): bool

@@ -9,8 +9,11 @@ use TrueAsync\Temporal\Core\DeterminismGuard;
 use TrueAsync\Temporal\Core\TemporalException;
 use TrueAsync\Temporal\Core\Worker as CoreWorker;
 use TrueAsync\Temporal\Internal\ClientConnection;
+use TrueAsync\Temporal\Worker\Internal\ActivityInvocation;
 use TrueAsync\Temporal\Worker\Internal\ActivityRegistry;
+use TrueAsync\Temporal\Worker\Internal\ActivityTaskHost;
 use TrueAsync\Temporal\Worker\Internal\ActivityTaskRunner;
+use TrueAsync\Temporal\Worker\Internal\FiberActivityRunner;
 use TrueAsync\Temporal\Worker\Internal\FiberScheduler;
 use TrueAsync\Temporal\Workflow\Internal\WorkflowRegistry;
 use TrueAsync\Temporal\Workflow\Internal\WorkflowTaskRunner;
@@ -114,16 +117,16 @@ final class Worker
      */
     public function start(FiberScheduler $scheduler): void
     {
+        $executor = $this->options->getActivityExecutor();
         $hasWorkflows = !$this->workflows->isEmpty();
-        if (!$hasWorkflows && $this->activities->isEmpty()) {
-            throw new \LogicException(\sprintf('worker for "%s" has nothing registered', $this->taskQueue));
-        }
+        $hasActivities = !$this->activities->isEmpty() || $executor->registersOwnActivities();
+        $this->checkRegistrations($executor, $hasWorkflows, $hasActivities);
         $namespace = $this->client->getNamespace();
-        $json = $this->options->toJson($namespace, $this->taskQueue, $hasWorkflows, !$this->activities->isEmpty());
+        $json = $this->options->toJson($namespace, $this->taskQueue, $hasWorkflows, $hasActivities);
         $this->core = new CoreWorker(ClientConnection::of($this->client), $json);
         $converter = $this->client->getDataConverter();
         // Local activities of this worker's workflows arrive on the activity poll, so workflows need it too.
-        $activities = new ActivityTaskRunner($this->core, $scheduler, $this->activities, $converter, $this->taskQueue);
+        $activities = $this->activityRunner($scheduler, $executor);
         $this->spawnPoller($scheduler, $activities->pollUntilShutdown(...), $activities);
         if ($hasWorkflows) {
             DeterminismGuard::setDeadlockBudgetMs((int) round($this->options->getDeadlockDetectionTimeout() * 1000));
@@ -148,6 +151,40 @@ final class Worker
         return $this->failure;
     }
 
+    /** @throws \LogicException nothing to serve, or activities registered where the executor does not look */
+    private function checkRegistrations(ActivityExecutor $executor, bool $hasWorkflows, bool $hasActivities): void
+    {
+        if (!$hasWorkflows && !$hasActivities) {
+            throw new \LogicException(\sprintf('worker for "%s" has nothing registered', $this->taskQueue));
+        }
+        if ($executor->registersOwnActivities() && !$this->activities->isEmpty()) {
+            throw new \LogicException(\sprintf(
+                'worker for "%s": its activity executor (%s) registers the activities itself: register them in '
+                . 'its bootstrap, not on the Worker (found: %s)',
+                $this->taskQueue,
+                $executor::class,
+                implode(', ', $this->activities->names()),
+            ));
+        }
+    }
+
+    private function activityRunner(FiberScheduler $scheduler, ActivityExecutor $executor): ActivityTaskRunner
+    {
+        \assert($this->core !== null);
+        $invocation = new ActivityInvocation($this->activities, $this->client->getDataConverter(), $this->taskQueue);
+        $host = new ActivityTaskHost($this->core, $scheduler, $invocation, $this->taskQueue, $this->options,
+            $this->fail(...));
+        $local = new FiberActivityRunner($host);
+        $remote = $executor instanceof FiberActivityExecutor ? $local : $executor->open($host);
+        return new ActivityTaskRunner($host, $remote, $local);
+    }
+
+    private function fail(\Throwable $e): void
+    {
+        $this->failure ??= $e;
+        $this->core?->initiateShutdown();
+    }
+
     private function spawnPoller(FiberScheduler $scheduler, \Closure $poll, ActivityTaskRunner $activities): void
     {
         $this->runningPollers++;
@@ -168,8 +205,7 @@ final class Worker
                 return;
             } catch (TemporalException $e) {
                 // A poll error is fatal for this worker (the core already retried): drain, then report the first.
-                $this->failure ??= $e;
-                $this->core->initiateShutdown();
+                $this->fail($e);
             }
         }
     }
@@ -182,5 +218,6 @@ final class Worker
             $scheduler->yield();
         }
         $scheduler->await($this->core->startFinalizeShutdown());
+        $activities->close();
     }
 }

@@ -30,6 +30,8 @@ final class WorkerOptions
     private array $workflowFailureExceptionTypes = [];
     private ?\Psr\Log\LoggerInterface $logger = null;
     private float $deadlockDetectionTimeout = 2.0;
+    private ?ActivityExecutor $activityExecutor = null;
+    private bool $autoHeartbeat = false;
 
     public static function new(): self
     {
@@ -150,6 +152,49 @@ final class WorkerOptions
         return $this->logger;
     }
 
+    /**
+     * How the worker runs activities (local activities always run on Fibers of the worker process):
+     * FiberActivityExecutor (the default) or ProcessPoolActivityExecutor for blocking code. An executor with a
+     * capacity of its own (a pool's processes) also bounds the concurrent activities asked of the server.
+     */
+    public function withActivityExecutor(ActivityExecutor $executor): self
+    {
+        return $this->with('activityExecutor', $executor);
+    }
+
+    /**
+     * While an activity runs, the worker heartbeats for it with the last details it gave (those of the previous
+     * attempt until it gives its own), so a heartbeat timeout detects a dead worker without the activity
+     * calling heartbeat() — a blocking call need not heartbeat, and a cancellation still reaches the worker.
+     * It stops at the activity's start-to-close timeout: an activity stuck that long is not kept alive.
+     * A timer of the core's runtime sends them, so they go on while PHP is blocked, with every executor.
+     * Local activities have no heartbeats.
+     */
+    public function withAutoHeartbeat(bool $enabled = true): self
+    {
+        return $this->with('autoHeartbeat', $enabled);
+    }
+
+    /**
+     * @internal how often to heartbeat for an activity with this heartbeat timeout: half the interval at which
+     * the core sends heartbeats (80 % of the timeout, at most the max throttle; the default throttle without
+     * one), so a fresh one is always waiting; null when auto-heartbeat is off
+     */
+    public function autoHeartbeatInterval(?float $heartbeatTimeout): ?float
+    {
+        if (!$this->autoHeartbeat) {
+            return null;
+        }
+        $throttle = $heartbeatTimeout === null ? $this->defaultHeartbeatThrottleInterval
+            : min(0.8 * $heartbeatTimeout, $this->maxHeartbeatThrottleInterval);
+        return max(0.01, $throttle / 2);
+    }
+
+    public function getActivityExecutor(): ActivityExecutor
+    {
+        return $this->activityExecutor ?? new FiberActivityExecutor();
+    }
+
     /** @return list<class-string<\Throwable>> */
     public function getWorkflowFailureExceptionTypes(): array
     {
@@ -159,8 +204,7 @@ final class WorkerOptions
     /** @internal Fibers this worker may keep suspended at once: a cached run holds at least one, so does a running activity */
     public function fiberDemand(): int
     {
-        return $this->maxCachedWorkflows + $this->maxConcurrentActivityExecutionSize
-            + $this->maxConcurrentLocalActivityExecutionSize;
+        return $this->maxCachedWorkflows + $this->activitySlots() + $this->maxConcurrentLocalActivityExecutionSize;
     }
 
     /** @internal the worker options document of docs/DESIGN.md */
@@ -174,7 +218,7 @@ final class WorkerOptions
             'workflows' => $workflows,
             'activities' => $activities,
             'max_concurrent_workflow_tasks' => $this->maxConcurrentWorkflowTaskExecutionSize,
-            'max_concurrent_activities' => $this->maxConcurrentActivityExecutionSize,
+            'max_concurrent_activities' => $this->activitySlots(),
             'max_concurrent_local_activities' => $this->maxConcurrentLocalActivityExecutionSize,
             'max_cached_workflows' => $this->maxCachedWorkflows,
             'workflow_task_pollers' => $this->maxConcurrentWorkflowTaskPollers,
@@ -185,6 +229,13 @@ final class WorkerOptions
             'max_activities_per_second' => $this->workerActivitiesPerSecond,
             'max_task_queue_activities_per_second' => $this->taskQueueActivitiesPerSecond,
         ], JSON_THROW_ON_ERROR | JSON_PRESERVE_ZERO_FRACTION);
+    }
+
+    private function activitySlots(): int
+    {
+        $capacity = $this->getActivityExecutor()->capacity();
+        return $capacity === null ? $this->maxConcurrentActivityExecutionSize
+            : min($capacity, $this->maxConcurrentActivityExecutionSize);
     }
 
     private function with(string $property, mixed $value): self

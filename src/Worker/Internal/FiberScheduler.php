@@ -18,11 +18,14 @@ final class FiberScheduler
     // Longest a blocked scheduler sleeps before re-checking for signals (SIGINT/SIGTERM start shutdown).
     private const WAIT_SLICE_MS = 100;
 
-    /** @var \SplQueue<\Fiber> */
+    /** @var \SplQueue<array{\Fiber, mixed}> Fibers to run, each with the value its suspend() returns */
     private \SplQueue $ready;
 
     /** @var array<int, \Fiber> operation id => the Fiber waiting for it */
     private array $waiting = [];
+
+    /** Fibers waiting for a stream to become readable, and for a time; see StreamWaits */
+    private readonly StreamWaits $streams;
 
     /** The scheduler whose run() is on the stack: code in its Fibers suspends instead of blocking. */
     private static ?self $running = null;
@@ -30,11 +33,12 @@ final class FiberScheduler
     public function __construct()
     {
         $this->ready = new \SplQueue();
+        $this->streams = new StreamWaits();
     }
 
     public function spawn(\Closure $task): void
     {
-        $this->ready->enqueue(new \Fiber($task));
+        $this->ready->enqueue([new \Fiber($task), null]);
     }
 
     /**
@@ -57,6 +61,27 @@ final class FiberScheduler
         return $operation->getResult();
     }
 
+    /**
+     * Suspends the calling Fiber until $stream is readable (data, end of file or an error) or $timeoutSeconds
+     * pass; returns whether it is readable. Must be called in a Fiber of this scheduler.
+     *
+     * @param resource $stream
+     */
+    public function awaitReadable($stream, ?float $timeoutSeconds = null): bool
+    {
+        return $this->streams->awaitReadable($stream, $timeoutSeconds);
+    }
+
+    /**
+     * Suspends the calling Fiber for $seconds. Must be called in a Fiber of this scheduler.
+     *
+     * @param bool $background run() may return while it sleeps (a timer guarding what other Fibers wait for)
+     */
+    public function sleep(float $seconds, bool $background = false): void
+    {
+        $this->streams->sleep($seconds, $background);
+    }
+
     /** Lets every other ready Fiber, and any completed operation, run before the caller continues. */
     public function yield(): void
     {
@@ -65,7 +90,7 @@ final class FiberScheduler
             $this->collect(0);
             return;
         }
-        $this->ready->enqueue($fiber);
+        $this->ready->enqueue([$fiber, null]);
         \Fiber::suspend();
     }
 
@@ -103,25 +128,32 @@ final class FiberScheduler
 
     public function isIdle(): bool
     {
-        return $this->ready->isEmpty() && $this->waiting === [];
+        return $this->ready->isEmpty() && $this->waiting === [] && !$this->streams->keepsRunning();
     }
 
     private function runReady(): void
     {
         // Only the Fibers ready now: one resumed here may enqueue itself again (yield), which waits a round.
         for ($n = $this->ready->count(); $n > 0; $n--) {
-            $fiber = $this->ready->dequeue();
-            $fiber->isStarted() ? $fiber->resume() : $fiber->start();
+            [$fiber, $value] = $this->ready->dequeue();
+            $fiber->isStarted() ? $fiber->resume($value) : $fiber->start();
         }
     }
 
     private function collect(int $timeoutMs): void
     {
+        if (!$this->streams->isEmpty()) {
+            // Waiting on streams too: select them with the queue's readiness fd, then take what the queue has.
+            foreach ($this->streams->select($timeoutMs) as $wake) {
+                $this->ready->enqueue($wake);
+            }
+            $timeoutMs = 0;
+        }
         foreach (CompletionQueue::wait($timeoutMs) as $operation) {
             $fiber = $this->waiting[$operation->getId()] ?? null;
             if ($fiber !== null) {
                 unset($this->waiting[$operation->getId()]);
-                $this->ready->enqueue($fiber);
+                $this->ready->enqueue([$fiber, null]);
             }
         }
     }

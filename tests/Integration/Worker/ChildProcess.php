@@ -27,6 +27,16 @@ final class ChildProcess
         return new self($process, $log);
     }
 
+    /** The Python SDK worker of tests/Interop/python/activity_callers.py on $queue, once it polls. */
+    public static function pythonActivityCallers(string $queue): self
+    {
+        $python = getenv('PYTHON') ?: 'python3';
+        $script = \dirname(__DIR__, 2) . '/Interop/python/activity_callers.py';
+        $worker = self::start([$python, $script, '--task-queue', $queue], "python-activity-callers-$queue");
+        $worker->waitFor('worker ready');
+        return $worker;
+    }
+
     public function waitFor(string $line, float $timeoutSeconds = 30.0): void
     {
         $deadline = microtime(true) + $timeoutSeconds;
@@ -36,6 +46,11 @@ final class ChildProcess
             }
             usleep(50_000);
         }
+    }
+
+    public function pid(): int
+    {
+        return proc_get_status($this->process)['pid'];
     }
 
     public function isRunning(): bool

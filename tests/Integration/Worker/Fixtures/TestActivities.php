@@ -105,4 +105,65 @@ final class TestActivities
         }
         return 'finished';
     }
+
+    /** Which process runs it, and what that process has open and its process group (the pool's checks). */
+    public function describeProcess(): array
+    {
+        $descriptors = [];
+        foreach (scandir('/proc/self/fd') ?: [] as $fd) {
+            if (ctype_digit($fd)) {
+                $descriptors[(int) $fd] = (string) @readlink("/proc/self/fd/$fd");
+            }
+        }
+        ksort($descriptors);
+        return ['pid' => getmypid(), 'pgid' => posix_getpgid(0), 'descriptors' => $descriptors];
+    }
+
+    /** Ends its process the way a fatal error or a stray exit() in library code does. */
+    public function exitProcess(int $status): never
+    {
+        exit($status);
+    }
+
+    /** Crashes its process. */
+    public function crashProcess(): string
+    {
+        posix_kill(getmypid(), SIGSEGV);
+        sleep(10);
+        return 'not crashed';
+    }
+
+    /** Heartbeats once, then blocks without heartbeating (a synchronous call that hangs). */
+    public function heartbeatThenBlock(int $seconds, string $startedFile): string
+    {
+        Activity::heartbeat();
+        touch($startedFile);
+        sleep($seconds);
+        return 'unblocked';
+    }
+
+    /** Waits (up to 60 s) until $parties activities have entered it: they run at the same time, or it says not. */
+    public function barrier(string $dir, int $parties): string
+    {
+        touch("$dir/" . getmypid() . '-' . Activity::getInfo()->activityId);
+        $deadline = microtime(true) + 60;
+        while (\count(glob("$dir/*") ?: []) < $parties) {
+            if (microtime(true) > $deadline) {
+                return 'only ' . \count(glob("$dir/*") ?: []) . " of $parties ran at once";
+            }
+            usleep(20_000);
+        }
+        return 'met';
+    }
+
+    /** Its first attempt blocks $seconds without heartbeating; the others return at once. Says which attempt returned. */
+    public function blockOnFirstAttempt(int $seconds, string $startedFile): string
+    {
+        $info = Activity::getInfo();
+        if ($info->attempt === 1) {
+            touch($startedFile);
+            sleep($seconds);
+        }
+        return "attempt {$info->attempt} returned";
+    }
 }

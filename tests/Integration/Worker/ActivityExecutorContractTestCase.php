@@ -10,32 +10,39 @@ use TrueAsync\Temporal\Exception\Failure\ApplicationFailure;
 use TrueAsync\Temporal\Tests\Integration\ServerTestCase;
 
 /**
- * A PHP worker process serving activities that workflows of the Python SDK call; asserts what Python saw.
- * The last test shuts the worker down gracefully with an activity in flight.
+ * What every activity executor must do: a PHP worker process (tests/.../activity-worker.php) runs the test
+ * activities with the executor a subclass names, workflows of the Python SDK call them, and the tests assert
+ * what Python saw. The last test shuts the worker down gracefully with an activity in flight.
  */
-final class ActivityWorkerTest extends ServerTestCase
+abstract class ActivityExecutorContractTestCase extends ServerTestCase
 {
-    private static ChildProcess $pythonWorker;
-    private static ChildProcess $phpWorker;
-    private static string $queue;
+    protected static ChildProcess $pythonWorker;
+    protected static ChildProcess $phpWorker;
+    protected static string $queue;
+
+    /** The executor the worker fixture uses: "fibers" or "pool". */
+    abstract protected static function executor(): string;
 
     public static function setUpBeforeClass(): void
     {
         self::$queue = 'php-activities-' . bin2hex(random_bytes(4));
-        $python = getenv('PYTHON') ?: 'python3';
-        self::$pythonWorker = ChildProcess::start(
-            [$python, __DIR__ . '/../../Interop/python/activity_callers.py', '--task-queue', self::$queue . '-wf'],
-            'python-activity-callers',
-        );
-        self::$phpWorker = ChildProcess::start([PHP_BINARY, '-d', 'extension=' . self::extensionPath(),
-            __DIR__ . '/Fixtures/activity-worker.php', self::$queue, self::$queue . '-b'], 'php-activity-worker');
-        self::$pythonWorker->waitFor('worker ready');
+        self::$pythonWorker = ChildProcess::pythonActivityCallers(self::$queue . '-wf');
+        self::$phpWorker = self::startPhpWorker(self::$queue);
         self::$phpWorker->waitFor('worker ready');
     }
 
     public static function tearDownAfterClass(): void
     {
         self::$pythonWorker->stop();
+        self::$phpWorker->stop();
+    }
+
+    /** A worker process serving $queue and $queue-b with the executor under test. */
+    protected static function startPhpWorker(string $queue): ChildProcess
+    {
+        return ChildProcess::start([PHP_BINARY, '-d', 'extension=' . self::extensionPath(),
+            __DIR__ . '/Fixtures/activity-worker.php', static::executor(), $queue, $queue . '-b'],
+            'php-activity-worker-' . static::executor() . '-' . $queue);
     }
 
     public function testPythonWorkflowGetsThePhpActivityResult(): void
@@ -135,23 +142,27 @@ final class ActivityWorkerTest extends ServerTestCase
         self::assertSame(['result' => 'completed later'], $handle->result(timeoutSeconds: 30));
     }
 
-    /** Runs last: the worker process is stopped by it. */
+    /** On a worker process of its own, which it stops. */
     public function testSigtermShutsDownGracefullyAndFinishesTheActivityInFlight(): void
     {
+        $queue = self::$queue . '-shutdown';
+        $worker = self::startPhpWorker($queue);
+        $worker->waitFor('worker ready');
         $started = self::markerFile();
-        $handle = $this->start(['name' => 'php.slow', 'args' => [2.0, $started], 'heartbeat_timeout' => 5]);
+        $spec = ['name' => 'php.slow', 'args' => [2.0, $started], 'heartbeat_timeout' => 5, 'task_queue' => $queue];
+        $handle = $this->start($spec);
         self::awaitFile($started);
-        self::assertSame(0, self::$phpWorker->stop(SIGTERM), self::$phpWorker->output());
+        self::assertSame(0, $worker->stop(SIGTERM), $worker->output());
         self::assertSame(['result' => 'finished'], $handle->result(timeoutSeconds: 30));
-        self::assertStringContainsString('worker stopped', self::$phpWorker->output());
+        self::assertStringContainsString('worker stopped', $worker->output());
     }
 
-    private function runActivity(array $spec): array
+    protected function runActivity(array $spec): array
     {
         return $this->start($spec)->result(timeoutSeconds: 60);
     }
 
-    private function start(array $spec): \TrueAsync\Temporal\Client\WorkflowHandle
+    protected function start(array $spec): \TrueAsync\Temporal\Client\WorkflowHandle
     {
         $spec += ['task_queue' => self::$queue];
         $options = WorkflowOptions::new()->withTaskQueue(self::$queue . '-wf')

@@ -1,0 +1,80 @@
+<?php
+
+declare(strict_types=1);
+
+namespace TrueAsync\Temporal\Tests\Integration\Worker;
+
+use TrueAsync\Temporal\Client\WorkflowHandle;
+use TrueAsync\Temporal\Client\WorkflowOptions;
+use TrueAsync\Temporal\Tests\Integration\ServerTestCase;
+
+/**
+ * WorkerOptions::withAutoHeartbeat() with each executor: a blocking activity that never heartbeats outlives its
+ * heartbeat timeout while its worker lives — with Fibers the blocked PHP thread cannot heartbeat, the bridge's
+ * timer does — and times out (then retries elsewhere) once the worker dies.
+ */
+final class AutoHeartbeatTest extends ServerTestCase
+{
+    private static ChildProcess $pythonWorker;
+    private static string $queue;
+
+    public static function setUpBeforeClass(): void
+    {
+        self::$queue = 'php-auto-heartbeat-' . bin2hex(random_bytes(4));
+        self::$pythonWorker = ChildProcess::pythonActivityCallers(self::$queue . '-wf');
+    }
+
+    public static function tearDownAfterClass(): void
+    {
+        self::$pythonWorker->stop();
+    }
+
+    public static function executors(): array
+    {
+        return ['fibers' => ['fibers'], 'pool' => ['pool']];
+    }
+
+    /** @dataProvider executors */
+    public function testABlockingActivityOutlivesItsHeartbeatTimeoutWhileTheWorkerLives(string $executor): void
+    {
+        $queue = self::$queue . "-$executor";
+        $worker = self::startWorker($executor, $queue);
+        $started = self::markerFile();
+        $handle = $this->start(['name' => 'php.blockOnFirstAttempt', 'args' => [12, $started],
+            'heartbeat_timeout' => 4, 'start_to_close' => 60, 'task_queue' => $queue]);
+        self::assertSame(['result' => 'attempt 1 returned'], $handle->result(timeoutSeconds: 90));
+        unlink($started);
+        self::assertSame(0, $worker->stop(SIGTERM), $worker->output());
+    }
+
+    /** @dataProvider executors */
+    public function testWhenItsWorkerDiesTheActivityTimesOutAndRetriesOnAnother(string $executor): void
+    {
+        $queue = self::$queue . "-$executor-killed";
+        $first = self::startWorker($executor, $queue);
+        $started = self::markerFile();
+        $handle = $this->start(['name' => 'php.blockOnFirstAttempt', 'args' => [30, $started],
+            'heartbeat_timeout' => 4, 'start_to_close' => 120, 'max_attempts' => 2, 'task_queue' => $queue]);
+        self::awaitFile($started);
+        $second = self::startWorker($executor, $queue);
+        $first->stop(SIGKILL);
+        self::assertSame(['result' => 'attempt 2 returned'], $handle->result(timeoutSeconds: 90));
+        self::assertSame(0, $second->stop(SIGTERM), $second->output());
+    }
+
+    private static function startWorker(string $executor, string $queue): ChildProcess
+    {
+        $extension = getenv('TEMPORAL_EXT_SO') ?: \dirname(__DIR__, 3) . '/build/ext/modules/temporal.so';
+        $worker = ChildProcess::start([PHP_BINARY, '-d', "extension=$extension", __DIR__ . '/Fixtures/activity-worker.php',
+            "$executor-auto-heartbeat", $queue, "$queue-b"], "php-auto-heartbeat-worker-$queue-" . bin2hex(random_bytes(3)));
+        $worker->waitFor('worker ready');
+        return $worker;
+    }
+
+    private function start(array $spec): WorkflowHandle
+    {
+        $options = WorkflowOptions::new()->withTaskQueue(self::$queue . '-wf')
+            ->withWorkflowId('auto-heartbeat-' . bin2hex(random_bytes(6)));
+        return self::client()->start('RunActivity', [$spec], $options);
+    }
+}
