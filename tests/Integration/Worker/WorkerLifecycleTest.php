@@ -111,6 +111,6 @@ final class WorkerLifecycleTest extends ServerTestCase
     {
         $extension = getenv('TEMPORAL_EXT_SO') ?: \dirname(__DIR__, 3) . '/build/ext/modules/temporal.so';
         return ChildProcess::start([PHP_BINARY, '-d', "extension=$extension",
-            __DIR__ . '/Fixtures/activity-worker.php', $queue, "$queue-unused"], 'php-lifecycle-worker');
+            __DIR__ . '/Fixtures/activity-worker.php', 'fibers', $queue, "$queue-unused"], 'php-lifecycle-worker');
     }
 }

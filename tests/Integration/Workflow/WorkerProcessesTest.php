@@ -146,7 +146,7 @@ final class WorkerProcessesTest extends ServerTestCase
 
     private static function activityWorker(string $queue): ChildProcess
     {
-        return self::phpProcess(__DIR__ . '/../Worker/Fixtures/activity-worker.php', [$queue, "$queue-unused"]);
+        return self::phpProcess(__DIR__ . '/../Worker/Fixtures/activity-worker.php', ['fibers', $queue, "$queue-unused"]);
     }
 
     private static function phpProcess(string $script, array $args): ChildProcess
