@@ -62,6 +62,22 @@ final class AutoHeartbeatTest extends ServerTestCase
         self::assertSame(0, $second->stop(SIGTERM), $second->output());
     }
 
+    /**
+     * The cancel reaches the core through an auto-heartbeat's response; the pool relays it, and the process,
+     * blocked and never heartbeating, is stopped after the grace period (1 s in the fixture): reported cancelled.
+     */
+    public function testACancelledBlockedActivityInThePoolIsStoppedAndReportedCancelled(): void
+    {
+        $queue = self::$queue . '-pool-cancel';
+        $worker = self::startWorker('pool', $queue);
+        $started = self::markerFile();
+        $outcome = $this->start(['name' => 'php.block', 'args' => [300, $started], 'heartbeat_timeout' => 2,
+            'cancel_after' => 1, 'start_to_close' => 600, 'task_queue' => $queue])->result(timeoutSeconds: 120);
+        self::assertSame('cancelled', $outcome['error']['kind'] ?? json_encode($outcome));
+        @unlink($started);
+        self::assertSame(0, $worker->stop(SIGTERM), $worker->output());
+    }
+
     private static function startWorker(string $executor, string $queue): ChildProcess
     {
         $extension = getenv('TEMPORAL_EXT_SO') ?: \dirname(__DIR__, 3) . '/build/ext/modules/temporal.so';
