@@ -71,7 +71,7 @@ final class AutoHeartbeatTest extends ServerTestCase
         $queue = self::$queue . '-pool-cancel';
         $worker = self::startWorker('pool', $queue);
         $started = self::markerFile();
-        $outcome = $this->start(['name' => 'php.block', 'args' => [300, $started], 'heartbeat_timeout' => 2,
+        $outcome = $this->start(['name' => 'php.block', 'args' => [300, $started], 'heartbeat_timeout' => 10,
             'cancel_after' => 1, 'start_to_close' => 600, 'task_queue' => $queue])->result(timeoutSeconds: 120);
         self::assertSame('cancelled', $outcome['error']['kind'] ?? json_encode($outcome));
         @unlink($started);
