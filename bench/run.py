@@ -7,6 +7,7 @@ machine, the versions and the placement, to bench/results/latest.md (raw figures
         [--latency 200] [--starts 1000]
         [--drain-workflows 1000] [--latency-rate 40] [--latency-seconds 8] [--latency-warmup 1]
         [--replay-histories 50] [--replay-reps 5] [--soak-workflows 10000] [--soak-batch 1000] [--soak-peers php]
+        [--blocking-activities 1000] [--blocking-fibers-activities 100] [--blocking-concurrency 8,32]
 
 Needs `make build` done (the extension, gen/ and vendor/), the temporalio Python package and Go (the Go
 worker in bench/go is built here when missing or older than its sources). Pins itself to CPU 0.
@@ -32,10 +33,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from harness import environment, paths  # noqa: E402
 from harness.paths import EXT_SO, GO_DIR, GO_WORKER, RESULTS, ROOT  # noqa: E402
 from harness.workers import Tuning  # noqa: E402
-from scenarios import activities, client, drain, latency, replay, soak  # noqa: E402
+from scenarios import activities, blocking, client, drain, latency, replay, soak  # noqa: E402
 
 
-SCENARIOS = ("client", "activities", "drain", "latency", "replay", "soak")
+SCENARIOS = ("client", "activities", "drain", "latency", "replay", "soak", "blocking")
 
 
 def log(msg: str) -> None:
@@ -63,6 +64,12 @@ def preflight() -> Path:
     return copy.parent
 
 
+def blocking_settings(a: argparse.Namespace) -> blocking.Settings:
+    return blocking.Settings(activities=a.blocking_activities, fibers_activities=a.blocking_fibers_activities,
+                             concurrency=a.blocking_concurrency, pollers=a.pollers, reps=a.reps,
+                             cost_processes=3 if a.quick else 10)
+
+
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("--scenarios", default=",".join(SCENARIOS))
@@ -85,16 +92,26 @@ def main() -> int:
     p.add_argument("--soak-workflows", type=int, default=10_000)
     p.add_argument("--soak-batch", type=int, default=1_000, help="workflows per batch: one RSS sample after each")
     p.add_argument("--soak-peers", default="php", help="comma-separated: php, python, go")
+    p.add_argument("--blocking-activities", type=int, default=1000, help="blocking activities per cell")
+    p.add_argument("--blocking-fibers-activities", type=int, default=100,
+                   help="blocking activities per Fiber-executor cell (it runs them one at a time)")
+    p.add_argument("--blocking-concurrency", default="8,32", help="comma-separated: concurrent activities N")
     p.add_argument("--output", type=Path, default=RESULTS / "latest.md")
     a = p.parse_args()
     if a.quick:
         a.reps, a.workflows, a.activities_per_workflow, a.latency, a.starts = 1, 10, 20, 30, 50
         a.drain_workflows, a.latency_seconds, a.latency_warmup = 100, 3.0, 0.5
         a.replay_histories, a.replay_reps, a.soak_workflows, a.soak_batch = 10, 3, 500, 50
+        a.blocking_activities, a.blocking_fibers_activities, a.blocking_concurrency = 100, 20, "8"
     scenarios = [s.strip() for s in a.scenarios.split(",") if s.strip()]
     unknown = set(scenarios) - set(SCENARIOS)
     if unknown:
         sys.exit(f"bench: unknown scenario(s) {', '.join(sorted(unknown))}")
+    try:
+        a.blocking_concurrency = tuple(int(x) for x in a.blocking_concurrency.split(",") if x.strip())
+        blocking_settings(a).check()
+    except ValueError as e:
+        sys.exit(f"bench: {e} (--blocking-activities, --blocking-fibers-activities, --blocking-concurrency)")
     a.soak_peers = tuple(x.strip() for x in a.soak_peers.split(",") if x.strip())
     if not a.soak_peers or set(a.soak_peers) - set(activities.PEERS):
         sys.exit(f"bench: --soak-peers takes some of {', '.join(activities.PEERS)}")
@@ -169,6 +186,15 @@ def run(a: argparse.Namespace, scenarios: list[str]) -> int:
             raw["soak"] = {"settings": dataclasses.asdict(ss), "soaks": [
                 {**dataclasses.asdict(k), "growth_per_1k": k.growth_per_1k, "verdict": soak.verdict(k.growth_per_1k)}
                 for k in soaks]}
+            log("\n" + sections[-1])
+            log(f"(scenario done at {time.monotonic() - started:.0f} s)")
+        if "blocking" in scenarios:
+            bs = blocking_settings(a)
+            log(f"scenario blocking: {bs}")
+            cells, costs = blocking.run(bs, log)
+            sections.append(blocking.tables(cells, costs, bs))
+            raw["blocking"] = {"settings": dataclasses.asdict(bs), "cells": [dataclasses.asdict(c) for c in cells],
+                               "pool_costs": [dataclasses.asdict(c) for c in costs]}
             log("\n" + sections[-1])
             log(f"(scenario done at {time.monotonic() - started:.0f} s)")
     except activities.InvalidRun as e:

@@ -1,7 +1,7 @@
-// The Go SDK peer of the benchmarks: one process serving the no-op activity "noop" on a task queue until
-// SIGTERM/SIGINT, then stopping gracefully. With -one-activity it also hosts BenchOneActivity, a workflow
-// that runs "noop" once on the same task queue (start-to-close 10 s, one attempt): the drain and latency
-// scenarios' peer.
+// The Go SDK peer of the benchmarks: one process serving the no-op activity "noop" and the blocking scenario's
+// "block" on a task queue until SIGTERM/SIGINT, then stopping gracefully. With -one-activity it also hosts
+// BenchOneActivity, a workflow that runs "noop" once on the same task queue (start-to-close 10 s, one
+// attempt): the drain and latency scenarios' peer.
 //
 //	bench-go-worker -address 127.0.0.1:7233 -task-queue Q [-max-activities 100] [-pollers 5]
 //	    [-one-activity [-max-workflow-tasks 100] [-workflow-pollers 5] [-max-cached-workflows 1000]]
@@ -27,6 +27,14 @@ import (
 )
 
 func noop(ctx context.Context) error { return nil }
+
+// block sleeps its argument in milliseconds (standing for a blocking call) and returns when its code started
+// running, Unix time in microseconds: the blocking scenario's activity.
+func block(ctx context.Context, milliseconds int) (int64, error) {
+	started := time.Now().UnixMicro()
+	time.Sleep(time.Duration(milliseconds) * time.Millisecond)
+	return started, nil
+}
 
 func benchOneActivity(ctx workflow.Context) error {
 	ctx = workflow.WithActivityOptions(ctx, workflow.ActivityOptions{
@@ -72,6 +80,7 @@ func main() {
 	}
 	w := worker.New(c, *taskQueue, options)
 	w.RegisterActivityWithOptions(noop, activity.RegisterOptions{Name: "noop"})
+	w.RegisterActivityWithOptions(block, activity.RegisterOptions{Name: "block"})
 	if *oneActivity {
 		w.RegisterWorkflowWithOptions(benchOneActivity, workflow.RegisterOptions{Name: "BenchOneActivity"})
 	}

@@ -75,3 +75,55 @@ def cpu_busy_seconds(cpu: int) -> float:
     """Seconds one CPU spent busy (anyone's work) since boot; differences give a CPU's load in a window."""
     with open("/proc/stat") as f:
         return parse_cpu_busy_ticks(f.read(), cpu) / CLK_TCK
+
+
+def parse_stat_ppid(stat_line: str) -> int:
+    """The parent PID (field 4) from a /proc/<pid>/stat line."""
+    return int(stat_line[stat_line.rindex(")") + 2:].split()[1])
+
+
+def descendants(pid: int) -> list[int]:
+    """Every living process below pid (children, their children...), from a scan of /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as f:
+                children.setdefault(parse_stat_ppid(f.read()), []).append(int(entry))
+        except (OSError, ValueError):
+            continue  # it exited meanwhile
+    found, todo = [], list(children.get(pid, []))
+    while todo:
+        child = todo.pop()
+        found.append(child)
+        todo.extend(children.get(child, []))
+    return sorted(found)
+
+
+def tree_cpu_seconds(pid: int) -> dict[int, float]:
+    """CPU seconds of pid and of each of its living descendants, by PID (one that exits meanwhile is left out)."""
+    out = {}
+    for p in [pid, *descendants(pid)]:
+        try:
+            out[p] = cpu_seconds(p)
+        except OSError:
+            continue
+    return out
+
+
+def cpu_seconds_between(before: dict[int, float], after: dict[int, float]) -> float:
+    """CPU seconds a process tree spent between two tree_cpu_seconds() readings; a process born in between
+    counts from 0 (its start is part of the cost)."""
+    return sum(cpu - before.get(p, 0.0) for p, cpu in after.items())
+
+
+def parse_uss_kib(smaps_rollup_text: str) -> int:
+    """The unique set size: the pages no other process maps (Private_Clean + Private_Dirty)."""
+    return sum(int(line.split()[1]) for line in smaps_rollup_text.splitlines()
+               if line.startswith(("Private_Clean:", "Private_Dirty:")))
+
+
+def uss_mib(pid: int) -> float:
+    with open(f"/proc/{pid}/smaps_rollup") as f:
+        return parse_uss_kib(f.read()) / 1024

@@ -83,12 +83,13 @@ class InvalidRun(RuntimeError):
     pass
 
 
-async def _fan_out(client: Client, prefix: str, n: int, per_workflow: int, activity_queue: str,
-                   workflow_queue: str) -> list[str]:
+async def fan_out(client: Client, prefix: str, n: int, per_workflow: int, activity_queue: str,
+                  workflow_queue: str, activity: str = "noop", activity_args: list | None = None) -> list[str]:
+    """n BenchFanOut workflows, each running per_workflow activities at once; their ids, once all succeeded."""
     ids = [f"{prefix}-{i}" for i in range(n)]
     handles = await asyncio.gather(*(
-        client.start_workflow("BenchFanOut", args=[per_workflow, activity_queue], id=wid,
-                              task_queue=workflow_queue)
+        client.start_workflow("BenchFanOut", args=[per_workflow, activity_queue, activity, activity_args or []],
+                              id=wid, task_queue=workflow_queue)
         for wid in ids))
     results = await asyncio.gather(*(h.result() for h in handles), return_exceptions=True)
     failed = [(wid, r) for wid, r in zip(ids, results) if r != per_workflow]
@@ -118,13 +119,13 @@ async def _measure(address: str, server_pid: int, peer: str, rep: int, s: Settin
     with WorkerProcess("workflows", python_workflow_worker_command(address, workflow_queue), DRIVER_CPU) as wf:
         cmd = peer_command(peer, address, activity_queue, s.max_activities, s.pollers)
         with WorkerProcess(peer, cmd, WORKER_CPU) as worker:
-            warm = await _fan_out(client, f"warm-{run}", s.warmup_workflows, s.activities_per_workflow,
+            warm = await fan_out(client, f"warm-{run}", s.warmup_workflows, s.activities_per_workflow,
                                   activity_queue, workflow_queue)
             with proc.RssSampler(worker.pid) as sampler:
                 core0_start = _cpu0_seconds([server_pid, wf.pid])
                 busy0, busy1 = proc.cpu_busy_seconds(0), proc.cpu_busy_seconds(1)
                 worker_start, t0 = proc.cpu_seconds(worker.pid), time.perf_counter()
-                ids = await _fan_out(client, f"run-{run}", s.workflows, s.activities_per_workflow,
+                ids = await fan_out(client, f"run-{run}", s.workflows, s.activities_per_workflow,
                                      activity_queue, workflow_queue)
                 t1, worker_end = time.perf_counter(), proc.cpu_seconds(worker.pid)
                 core0 = _cpu0_seconds([server_pid, wf.pid]) - core0_start

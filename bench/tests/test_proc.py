@@ -28,3 +28,30 @@ def test_parse_cpu_busy_ticks():
             "cpu1 5 0 6 40 2 0 0 0 0 0\n")
     assert parse_cpu_busy_ticks(text, 0) == 5 + 1 + 4 + 2 + 1
     assert parse_cpu_busy_ticks(text, 1) == 11
+
+
+def test_parse_stat_ppid_and_descendants_of_a_real_child():
+    import subprocess
+    from harness.proc import descendants, parse_stat_ppid
+    assert parse_stat_ppid("1234 (php (worker) x) S 77 1234 1234 0 -1 4194560") == 77
+    child = subprocess.Popen(["sleep", "30"])
+    try:
+        assert child.pid in descendants(os.getpid())
+    finally:
+        child.kill()
+        child.wait()
+    assert child.pid not in descendants(os.getpid())
+
+
+def test_parse_uss_counts_private_pages_only():
+    from harness.proc import parse_uss_kib
+    text = ("Rss:    30464 kB\nPss:   20000 kB\nShared_Clean:  3000 kB\nPrivate_Clean:  19464 kB\n"
+            "Private_Dirty:   7196 kB\nPrivate_Hugetlb:  0 kB\n")
+    assert parse_uss_kib(text) == 19464 + 7196
+
+
+def test_tree_cpu_counts_a_process_born_in_the_window_from_zero():
+    from harness.proc import cpu_seconds_between
+    before = {10: 1.0, 11: 0.5}
+    after = {10: 1.5, 11: 0.75, 12: 0.25}  # 12 started in the window; 11 kept running
+    assert cpu_seconds_between(before, after) == 0.5 + 0.25 + 0.25

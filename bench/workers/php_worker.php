@@ -3,13 +3,16 @@
 // The PHP peer of the benchmarks: one process, one task queue, until SIGTERM/SIGINT, then a graceful shutdown.
 //
 //   php -d extension=build/ext/modules/temporal.so bench/workers/php_worker.php \
-//       --address HOST:PORT --task-queue Q [--role activities|one-activity|replay] [--max-activities 100] \
-//       [--pollers 5] [--max-workflow-tasks 100] [--workflow-pollers 5] [--max-cached-workflows 1000]
+//       --address HOST:PORT --task-queue Q [--role activities|one-activity|replay|blocking] [--executor fibers|pool]
+//       [--max-activities 100] [--pollers 5] [--max-workflow-tasks 100] [--workflow-pollers 5]
+//       [--max-cached-workflows 1000]
 //
 // Role "activities" (the default, the activities scenario) serves the no-op activity "noop". Role
 // "one-activity" (the drain and latency scenarios) also hosts BenchOneActivity, a PHP workflow that runs "noop" once
 // (start-to-close 10 s, one attempt) on the same task queue: workflow and activity in one process. Role "replay"
-// (the replay scenario's recorder) hosts BenchReplay (replay_workflows.php) and "noop" likewise.
+// (the replay scenario's recorder) hosts BenchReplay (replay_workflows.php) and "noop" likewise. Role "blocking"
+// (the blocking scenario) serves "block" (php_blocking_activities.php) only, run by the executor --executor names:
+// "fibers" (the default executor) or "pool" (a ProcessPoolActivityExecutor of --max-activities processes).
 // Prints "worker ready" once the worker is configured (polling starts in run()).
 
 declare(strict_types=1);
@@ -17,6 +20,7 @@ declare(strict_types=1);
 use TrueAsync\Temporal\Client\Client;
 use TrueAsync\Temporal\Client\ConnectionOptions;
 use TrueAsync\Temporal\RetryPolicy;
+use TrueAsync\Temporal\Worker\ProcessPoolActivityExecutor;
 use TrueAsync\Temporal\Worker\WorkerFactory;
 use TrueAsync\Temporal\Worker\WorkerOptions;
 use TrueAsync\Temporal\Workflow;
@@ -43,30 +47,50 @@ final class BenchOneActivity
     }
 }
 
-$opts = getopt('', ['address:', 'namespace:', 'task-queue:', 'role:', 'max-activities:', 'pollers:',
+$opts = getopt('', ['address:', 'namespace:', 'task-queue:', 'role:', 'executor:', 'max-activities:', 'pollers:',
     'max-workflow-tasks:', 'workflow-pollers:', 'max-cached-workflows:']);
 $role = (string) ($opts['role'] ?? 'activities');
-if (!isset($opts['address'], $opts['task-queue']) || !in_array($role, ['activities', 'one-activity', 'replay'], true)) {
-    fwrite(STDERR, "usage: php_worker.php --address HOST:PORT --task-queue Q [--role activities|one-activity|replay] "
-        . "[--max-activities N] [--pollers N] [--max-workflow-tasks N] [--workflow-pollers N] "
-        . "[--max-cached-workflows N]\n");
+$executor = (string) ($opts['executor'] ?? 'fibers');
+if (
+    !isset($opts['address'], $opts['task-queue'])
+    || !in_array($role, ['activities', 'one-activity', 'replay', 'blocking'], true)
+    || !in_array($executor, ['fibers', 'pool'], true)
+    || ($executor === 'pool' && $role !== 'blocking')
+) {
+    fwrite(STDERR, "usage: php_worker.php --address HOST:PORT --task-queue Q "
+        . "[--role activities|one-activity|replay|blocking] [--executor fibers|pool] [--max-activities N] "
+        . "[--pollers N] [--max-workflow-tasks N] [--workflow-pollers N] [--max-cached-workflows N]\n");
     exit(2);
 }
+$maxActivities = (int) ($opts['max-activities'] ?? 100);
+$blockingActivities = __DIR__ . '/php_blocking_activities.php';
 
 $client = Client::connect(
     ConnectionOptions::new((string) $opts['address'])->withNamespace((string) ($opts['namespace'] ?? 'default'))
 );
 $factory = WorkerFactory::create($client);
 $options = WorkerOptions::new()
-    ->withMaxConcurrentActivityExecutionSize((int) ($opts['max-activities'] ?? 100))
+    ->withMaxConcurrentActivityExecutionSize($maxActivities)
     ->withMaxConcurrentActivityTaskPollers((int) ($opts['pollers'] ?? 5));
-if ($role !== 'activities') {
+if ($executor === 'pool') {
+    $options = $options->withActivityExecutor(
+        (new ProcessPoolActivityExecutor($blockingActivities))->withProcesses($maxActivities),
+    );
+}
+if (!in_array($role, ['activities', 'blocking'], true)) {
     $options = $options
         ->withMaxConcurrentWorkflowTaskExecutionSize((int) ($opts['max-workflow-tasks'] ?? 100))
         ->withMaxConcurrentWorkflowTaskPollers((int) ($opts['workflow-pollers'] ?? 5))
         ->withMaxCachedWorkflows((int) ($opts['max-cached-workflows'] ?? 1000));
 }
-$worker = $factory->newWorker((string) $opts['task-queue'], $options)->registerActivityCallable('noop', fn () => null);
+$worker = $factory->newWorker((string) $opts['task-queue'], $options);
+if ($role === 'blocking') {
+    if ($executor === 'fibers') {
+        (require $blockingActivities)($worker);
+    }
+} else {
+    $worker->registerActivityCallable('noop', fn () => null);
+}
 if ($role === 'one-activity') {
     $worker->registerWorkflowTypes(BenchOneActivity::class);
 } elseif ($role === 'replay') {

@@ -9,9 +9,10 @@ use TrueAsync\Temporal\Worker\Internal\ActivityRegistry;
 
 /**
  * What a ProcessPoolActivityExecutor's bootstrap closure receives in each activity process: register the
- * activities there as on a Worker, and set the data converter when the client uses another than the default.
+ * activities there as on a Worker (both are ActivityRegistrars), and set the data converter when the client
+ * uses another than the default.
  */
-final class ActivityProcessSetup
+final class ActivityProcessSetup implements ActivityRegistrar
 {
     private readonly ActivityRegistry $registry;
     private DataConverter $converter;
@@ -23,8 +24,7 @@ final class ActivityProcessSetup
         $this->converter = DataConverter::default();
     }
 
-    /** @see Worker::registerActivity() */
-    public function registerActivity(object ...$implementations): self
+    public function registerActivity(object ...$implementations): static
     {
         foreach ($implementations as $implementation) {
             $this->registry->registerObject($implementation);
@@ -32,15 +32,13 @@ final class ActivityProcessSetup
         return $this;
     }
 
-    /** @see Worker::registerActivityCallable() */
-    public function registerActivityCallable(string $name, callable $handler): self
+    public function registerActivityCallable(string $name, callable $handler): static
     {
         $this->registry->registerCallable($name, $handler);
         return $this;
     }
 
-    /** @see Worker::registerDynamicActivity() */
-    public function registerDynamicActivity(callable $handler): self
+    public function registerDynamicActivity(callable $handler): static
     {
         $this->registry->registerDynamic($handler);
         return $this;

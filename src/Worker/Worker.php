@@ -22,7 +22,7 @@ use TrueAsync\Temporal\Workflow\Internal\WorkflowTaskRunner;
  * Serves one task queue: the workflows and activities registered on it.
  * Made by WorkerFactory::newWorker(); runs inside WorkerFactory::run(). Polls only the task kinds registered.
  */
-final class Worker
+final class Worker implements ActivityRegistrar
 {
     private ActivityRegistry $activities;
     private WorkflowRegistry $workflows;
@@ -46,12 +46,7 @@ final class Worker
         return $this->taskQueue;
     }
 
-    /**
-     * Registers the activities of objects whose class or interfaces carry #[ActivityInterface].
-     *
-     * @throws \LogicException an object has no activity interface, or a type name is taken
-     */
-    public function registerActivity(object ...$implementations): self
+    public function registerActivity(object ...$implementations): static
     {
         foreach ($implementations as $implementation) {
             $this->activities->registerObject($implementation);
@@ -59,19 +54,13 @@ final class Worker
         return $this;
     }
 
-    /** @throws \LogicException $name is taken or empty */
-    public function registerActivityCallable(string $name, callable $handler): self
+    public function registerActivityCallable(string $name, callable $handler): static
     {
         $this->activities->registerCallable($name, $handler);
         return $this;
     }
 
-    /**
-     * Handles every activity type not registered otherwise: $handler(string $type, EncodedArguments $args).
-     *
-     * @throws \LogicException a dynamic activity is already registered
-     */
-    public function registerDynamicActivity(callable $handler): self
+    public function registerDynamicActivity(callable $handler): static
     {
         $this->activities->registerDynamic($handler);
         return $this;

@@ -18,7 +18,7 @@ final class FiberScheduler
     // Longest a blocked scheduler sleeps before re-checking for signals (SIGINT/SIGTERM start shutdown).
     private const WAIT_SLICE_MS = 100;
 
-    /** @var \SplQueue<array{\Fiber, mixed}> Fibers to run, each with the value its suspend() returns */
+    /** @var \SplQueue<\Fiber> Fibers to run */
     private \SplQueue $ready;
 
     /** @var array<int, \Fiber> operation id => the Fiber waiting for it */
@@ -38,7 +38,7 @@ final class FiberScheduler
 
     public function spawn(\Closure $task): void
     {
-        $this->ready->enqueue([new \Fiber($task), null]);
+        $this->ready->enqueue(new \Fiber($task));
     }
 
     /**
@@ -62,14 +62,14 @@ final class FiberScheduler
     }
 
     /**
-     * Suspends the calling Fiber until $stream is readable (data, end of file or an error) or $timeoutSeconds
-     * pass; returns whether it is readable. Must be called in a Fiber of this scheduler.
+     * Suspends the calling Fiber until $stream is readable (data, end of file or an error). Must be called in
+     * a Fiber of this scheduler.
      *
      * @param resource $stream
      */
-    public function awaitReadable($stream, ?float $timeoutSeconds = null): bool
+    public function awaitReadable($stream): void
     {
-        return $this->streams->awaitReadable($stream, $timeoutSeconds);
+        $this->streams->awaitReadable($stream);
     }
 
     /**
@@ -90,7 +90,7 @@ final class FiberScheduler
             $this->collect(0);
             return;
         }
-        $this->ready->enqueue([$fiber, null]);
+        $this->ready->enqueue($fiber);
         \Fiber::suspend();
     }
 
@@ -135,8 +135,8 @@ final class FiberScheduler
     {
         // Only the Fibers ready now: one resumed here may enqueue itself again (yield), which waits a round.
         for ($n = $this->ready->count(); $n > 0; $n--) {
-            [$fiber, $value] = $this->ready->dequeue();
-            $fiber->isStarted() ? $fiber->resume($value) : $fiber->start();
+            $fiber = $this->ready->dequeue();
+            $fiber->isStarted() ? $fiber->resume() : $fiber->start();
         }
     }
 
@@ -144,8 +144,8 @@ final class FiberScheduler
     {
         if (!$this->streams->isEmpty()) {
             // Waiting on streams too: select them with the queue's readiness fd, then take what the queue has.
-            foreach ($this->streams->select($timeoutMs) as $wake) {
-                $this->ready->enqueue($wake);
+            foreach ($this->streams->select($timeoutMs) as $fiber) {
+                $this->ready->enqueue($fiber);
             }
             $timeoutMs = 0;
         }
@@ -153,7 +153,7 @@ final class FiberScheduler
             $fiber = $this->waiting[$operation->getId()] ?? null;
             if ($fiber !== null) {
                 unset($this->waiting[$operation->getId()]);
-                $this->ready->enqueue([$fiber, null]);
+                $this->ready->enqueue($fiber);
             }
         }
     }

@@ -33,10 +33,9 @@ final class StreamWaits
     }
 
     /** @param resource $stream */
-    public function awaitReadable($stream, ?float $timeoutSeconds): bool
+    public function awaitReadable($stream): void
     {
-        $deadline = $timeoutSeconds === null ? INF : self::now() + max(0.0, $timeoutSeconds);
-        return $this->park($stream, $deadline);
+        $this->park($stream, INF);
     }
 
     /** @param bool $background the scheduler may finish while it sleeps (the Fiber is then never resumed) */
@@ -48,8 +47,7 @@ final class StreamWaits
     /**
      * Waits up to $timeoutMs (less when a deadline comes first) for a watched stream or the completion queue.
      *
-     * @return list<array{\Fiber, bool}> the Fibers to resume, each with whether its stream is readable (false:
-     *     its deadline passed)
+     * @return list<\Fiber> the Fibers to resume: their stream is readable or their deadline passed
      */
     public function select(int $timeoutMs): array
     {
@@ -73,7 +71,7 @@ final class StreamWaits
     }
 
     /** @param resource|null $stream */
-    private function park($stream, float $deadline, bool $background = false): bool
+    private function park($stream, float $deadline, bool $background = false): void
     {
         $fiber = \Fiber::getCurrent() ?? throw new \LogicException('a stream wait must run in a scheduler Fiber');
         $id = $this->nextId++;
@@ -82,7 +80,7 @@ final class StreamWaits
             $this->background[$id] = true;
         }
         try {
-            return (bool) \Fiber::suspend();
+            \Fiber::suspend();
         } finally {
             unset($this->waits[$id], $this->background[$id]);
         }
@@ -90,7 +88,7 @@ final class StreamWaits
 
     /**
      * @param list<resource> $readable
-     * @return list<array{\Fiber, bool}>
+     * @return list<\Fiber>
      */
     private function due(array $readable): array
     {
@@ -100,7 +98,7 @@ final class StreamWaits
             $isReadable = $stream !== null && \in_array($stream, $readable, true);
             if ($isReadable || $deadline <= $now) {
                 unset($this->waits[$id], $this->background[$id]);
-                $due[] = [$fiber, $isReadable];
+                $due[] = $fiber;
             }
         }
         return $due;
