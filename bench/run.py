@@ -194,7 +194,7 @@ def run(a: argparse.Namespace, scenarios: list[str]) -> int:
             cells, costs = blocking.run(bs, log)
             sections.append(blocking.tables(cells, costs, bs))
             raw["blocking"] = {"settings": dataclasses.asdict(bs), "cells": [dataclasses.asdict(c) for c in cells],
-                               "pool_costs": [dataclasses.asdict(c) for c in costs]}
+                               "pool_costs": dataclasses.asdict(costs)}
             log("\n" + sections[-1])
             log(f"(scenario done at {time.monotonic() - started:.0f} s)")
     except activities.InvalidRun as e:

@@ -124,6 +124,16 @@ def parse_uss_kib(smaps_rollup_text: str) -> int:
                if line.startswith(("Private_Clean:", "Private_Dirty:")))
 
 
+def parse_pss_kib(smaps_rollup_text: str) -> int:
+    """The proportional set size: each page divided by the number of processes that map it."""
+    return sum(int(line.split()[1]) for line in smaps_rollup_text.splitlines() if line.startswith("Pss:"))
+
+
 def uss_mib(pid: int) -> float:
     with open(f"/proc/{pid}/smaps_rollup") as f:
         return parse_uss_kib(f.read()) / 1024
+
+
+def pss_mib(pid: int) -> float:
+    with open(f"/proc/{pid}/smaps_rollup") as f:
+        return parse_pss_kib(f.read()) / 1024

@@ -12,11 +12,14 @@ Figures: activities/s (every correct worker reaches about N × 1000 / the block'
 activities, the worker process and its descendants summed (/proc utime+stime over the window); dispatch
 latency, from the server's ActivityTaskStarted time (the task handed to the worker's poll) to the activity's
 code running (the time it returns), p50/p99 over every measured activity; total memory, the worker's VmHWM
-plus each descendant's unique set size (/proc/<pid>/smaps_rollup) at the end of the window.
+plus each descendant's proportional set size (/proc/<pid>/smaps_rollup) at the end of the window. PSS, not
+the unique set size: a pool's processes share their template's pages, which no process's USS counts; PSS
+counts every page once across the processes that map it (and, conservatively for us, part of the pages
+they share with the worker, which its RSS already counts).
 
-The pool's own costs come from bench/workers/php_pool_costs.php: processes started one after another exactly
-as the pool starts them, with the time to their READY frame and their unique set size, under three opcache
-settings (the processes are fresh PHP processes, so they share no compiled code with the worker).
+The pool's own costs come from bench/workers/php_pool_costs.php, with the pool's own classes: its template
+process (proc_open, then the autoloader and the SDK's code) to READY and its unique set size, then processes
+forked from it one after another, each to READY and its unique set size.
 """
 
 from __future__ import annotations
@@ -44,11 +47,6 @@ PEER_LABEL = {"php-pool": "PHP process pool (ours)", "python": "Python SDK, thre
               "php-fibers": "PHP Fibers (ours, default)"}
 PER_WORKFLOW = 100
 CLOCK_SLACK_MS = 2.0  # one machine, one clock: a latency below -2 ms means the figures are wrong
-OPCACHE_VARIANTS = {
-    "CLI default (no opcache)": [],
-    "opcache.enable_cli=1": ["-d", "opcache.enable_cli=1"],
-    "opcache.file_cache_only=1 (warm)": ["-d", "opcache.enable_cli=1", "-d", "opcache.file_cache_only=1"],
-}
 
 
 @dataclass
@@ -79,7 +77,7 @@ class Cell:
     seconds: float
     cpu_seconds: float
     worker_peak_mib: float
-    children_uss_mib: list[float]
+    children_pss_mib: list[float]
     dispatch_p50_ms: float
     dispatch_p99_ms: float
 
@@ -93,13 +91,14 @@ class Cell:
 
     @property
     def total_mib(self) -> float:
-        return self.worker_peak_mib + sum(self.children_uss_mib)
+        return self.worker_peak_mib + sum(self.children_pss_mib)
 
 
 @dataclass
 class PoolCost:
-    variant: str
-    start_ms: list[float] = field(default_factory=list)
+    template_start_ms: float
+    template_uss_kib: int
+    fork_ms: list[float] = field(default_factory=list)
     uss_kib: list[int] = field(default_factory=list)
 
 
@@ -163,7 +162,7 @@ async def _measure(address: str, peer: str, concurrency: int, rep: int, s: Setti
             before, t0 = proc.tree_cpu_seconds(worker.pid), time.perf_counter()
             ids = await _run_batch(client, f"run-{run}", activities, s.block_ms, activity_queue, workflow_queue)
             t1, after = time.perf_counter(), proc.tree_cpu_seconds(worker.pid)
-            children = [proc.uss_mib(p) for p in proc.descendants(worker.pid)]
+            children = [proc.pss_mib(p) for p in proc.descendants(worker.pid)]
             peak = proc.peak_rss_mib(worker.pid)
             latencies = await _latencies(client, ids)
             code = worker.stop()
@@ -182,23 +181,13 @@ def peer_orders(reps: int) -> list[tuple[str, ...]]:
     return [PEERS[i % len(PEERS):] + PEERS[:i % len(PEERS)] for i in range(reps)]
 
 
-def pool_costs(s: Settings) -> list[PoolCost]:
-    costs = []
-    with tempfile.TemporaryDirectory(prefix="php-temporal-bench-opcache.") as cache:
-        for variant, options in OPCACHE_VARIANTS.items():
-            if "opcache.file_cache_only=1" in options:
-                options = [*options, "-d", f"opcache.file_cache={cache}"]
-            php, *rest = php_cmd(BENCH / "workers/php_pool_costs.php", str(s.cost_processes))
-            cmd = ["taskset", "-c", WORKER_CPU, php, *options, *rest]  # the processes inherit the options
-            if "opcache.file_cache" in " ".join(options):
-                subprocess.run(cmd[:-1] + ["1"], check=True, capture_output=True)  # fills the file cache
-            out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
-            figures = json.loads(out.strip().splitlines()[-1])
-            costs.append(PoolCost(variant, figures["start_ms"], figures["uss_kib"]))
-    return costs
+def pool_costs(s: Settings) -> PoolCost:
+    cmd = ["taskset", "-c", WORKER_CPU, *php_cmd(BENCH / "workers/php_pool_costs.php", str(s.cost_processes))]
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
+    return PoolCost(**json.loads(out.strip().splitlines()[-1]))
 
 
-def run(s: Settings, log=print) -> tuple[list[Cell], list[PoolCost]]:
+def run(s: Settings, log=print) -> tuple[list[Cell], PoolCost]:
     cells = []
     for rep, order in enumerate(peer_orders(s.reps)):
         for concurrency in s.concurrency:
@@ -206,8 +195,8 @@ def run(s: Settings, log=print) -> tuple[list[Cell], list[PoolCost]]:
                 with DevServer() as server:  # a fresh server per cell
                     cells.append(asyncio.run(_measure(server.address, peer, concurrency, rep, s, log)))
     costs = pool_costs(s)
-    for c in costs:
-        log(f"  pool process, {c.variant}: start {median(c.start_ms):.1f} ms, USS {median(c.uss_kib) / 1024:.1f} MiB")
+    log(f"  pool template: start {costs.template_start_ms:.1f} ms, USS {costs.template_uss_kib / 1024:.1f} MiB; "
+        f"a process: fork → READY {median(costs.fork_ms):.1f} ms, USS {median(costs.uss_kib) / 1024:.2f} MiB")
     return cells, costs
 
 
@@ -240,7 +229,7 @@ def targets(cells: list[Cell], s: Settings) -> list[str]:
     return lines
 
 
-def tables(cells: list[Cell], costs: list[PoolCost], s: Settings) -> str:
+def tables(cells: list[Cell], costs: PoolCost | None, s: Settings) -> str:
     parts = [f"### blocking: {s.activities} activities that block {s.block_ms} ms ({s.fibers_activities} for "
              f"Fibers), {PER_WORKFLOW} per Python workflow, at N concurrent activities; median of {s.reps} (min–max)"]
     for n in s.concurrency:
@@ -248,7 +237,7 @@ def tables(cells: list[Cell], costs: list[PoolCost], s: Settings) -> str:
         for p in PEERS:
             if _values(cells, p, n, "per_second"):
                 memory = fmt_cell(_values(cells, p, n, "total_mib"))
-                children = _values(cells, p, n, "children_uss_mib")
+                children = _values(cells, p, n, "children_pss_mib")
                 if children and children[0]:
                     memory += f" ({len(children[0])} processes)"
                 rows.append([PEER_LABEL[p], *(fmt_cell(_values(cells, p, n, key)) for _, key in FIGURES[:-1]), memory])
@@ -259,13 +248,14 @@ def tables(cells: list[Cell], costs: list[PoolCost], s: Settings) -> str:
                       for label, key in FIGURES]
         parts.append(markdown_table(["figure", "PHP pool", "pool/Python", "pool/Go"], ratio_rows))
     parts.append("Targets:\n\n" + "\n".join(targets(cells, s)))
-    cost_rows = [[c.variant, fmt_num(median(c.start_ms)), fmt_num(max(c.start_ms)),
-                  fmt_num(median(c.uss_kib) / 1024)] for c in costs]
-    parts.append(f"Pool process costs ({s.cost_processes} processes started one after another as the pool starts "
-                 f"them, with the scenario's bootstrap):\n\n"
-                 + markdown_table(["opcache", "start → READY ms (median)", "max", "USS MiB once ready"], cost_rows))
-    parts.append("CPU and memory count the worker and its descendants: a pool's processes are the worker's "
-                 "children. Dispatch: the server's ActivityTaskStarted time to the activity's code running, "
+    if costs is not None:
+        parts.append(f"Pool process costs: the template process (proc_open: PHP start, autoloader, the SDK's code) "
+                     f"{fmt_num(costs.template_start_ms)} ms to READY, USS {fmt_num(costs.template_uss_kib / 1024)} "
+                     f"MiB; an activity process forked from it ({s.cost_processes}, one after another) "
+                     f"{fmt_num(median(costs.fork_ms))} ms to READY (max {fmt_num(max(costs.fork_ms))}), USS "
+                     f"{fmt_num(median(costs.uss_kib) / 1024)} MiB once ready, before any activity ran.")
+    parts.append("CPU and memory count the worker and its descendants: a pool's template process and the "
+                 "processes forked from it. Memory: the worker's peak RSS plus the descendants' PSS. Dispatch: the server's ActivityTaskStarted time to the activity's code running, "
                  "one clock. A Fiber worker blocks in each activity, so tasks wait in its slots behind it: "
                  "its dispatch latency is the queue, its rate about 1000 / the block's ms whatever N is.")
     return "\n\n".join(parts) + "\n"

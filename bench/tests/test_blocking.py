@@ -50,7 +50,7 @@ def test_targets_compare_the_pool_with_python():
         "- N=8: pool CPU-s / 1k = 0.50x Python's (target ≤ 1.00x): met",
         "- N=8: pool total memory = 1.73x Python's (target ≤ 1.50x): NOT met",
     ]
-    text = tables(cells, [], s)
+    text = tables(cells, None, s)
     assert "(8 processes)" in text and "PHP process pool (ours)" in text
 
 

@@ -50,6 +50,11 @@ def test_parse_uss_counts_private_pages_only():
     assert parse_uss_kib(text) == 19464 + 7196
 
 
+def test_parse_pss():
+    from harness.proc import parse_pss_kib
+    assert parse_pss_kib("Rss:    30464 kB\nPss:   20000 kB\nPss_Anon:  5000 kB\n") == 20000
+
+
 def test_tree_cpu_counts_a_process_born_in_the_window_from_zero():
     from harness.proc import cpu_seconds_between
     before = {10: 1.0, 11: 0.5}

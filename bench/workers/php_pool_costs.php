@@ -1,18 +1,17 @@
 <?php
 
-// The blocking scenario's pool costs: starts COUNT activity processes one after another, each exactly as a
-// ProcessPoolActivityExecutor does (same command, same descriptors, bootstrap php_blocking_activities.php),
-// and measures, per process, the milliseconds from proc_open to its READY frame (PHP start, autoloader,
-// bootstrap) and its unique set size once ready (Private_Clean + Private_Dirty of /proc/PID/smaps_rollup).
-// Run it under the interpreter options to measure (opcache settings): the processes inherit them.
-// Prints one JSON line: {"start_ms": [...], "uss_kib": [...]}.
+// The blocking scenario's pool costs, measured with the pool's own classes: the template process (a fresh PHP
+// process from proc_open: PHP start, autoloader, the SDK's code) from start to READY and its unique set size;
+// then COUNT activity processes forked from it one after another (each runs php_blocking_activities.php as its
+// bootstrap), each from the fork request to its READY and its unique set size once ready (Private_Clean +
+// Private_Dirty of /proc/PID/smaps_rollup: what the template's copy-on-write pages do not cover).
+// Prints one JSON line: {"template_start_ms": x, "template_uss_kib": n, "fork_ms": [...], "uss_kib": [...]}.
 //
-//   php -d extension=build/ext/modules/temporal.so [-d opcache...] bench/workers/php_pool_costs.php COUNT
+//   php -d extension=build/ext/modules/temporal.so bench/workers/php_pool_costs.php COUNT
 
 declare(strict_types=1);
 
-use TrueAsync\Temporal\Worker\Internal\FiberScheduler;
-use TrueAsync\Temporal\Worker\Internal\ProcessPool\ActivityProcess;
+use TrueAsync\Temporal\Worker\Internal\ProcessPool\ActivityProcessTemplate;
 use TrueAsync\Temporal\Worker\Internal\ProcessPool\Frame;
 use TrueAsync\Temporal\Worker\Internal\ProcessPool\PhpCommand;
 
@@ -29,29 +28,43 @@ function ussKib(int $pid): int
     return $kib;
 }
 
+/** @param resource $socket */
+function awaitFrame($socket): ?string
+{
+    $buffer = '';
+    while (($frames = Frame::decode($buffer)) === []) {
+        $chunk = fread($socket, 1 << 16);
+        if ($chunk === false || $chunk === '') {
+            return null;
+        }
+        $buffer .= $chunk;
+    }
+    return $frames[0][0];
+}
+
 $count = (int) ($argv[1] ?? 0);
 if ($count < 1) {
     fwrite(STDERR, "usage: php_pool_costs.php COUNT\n");
     exit(2);
 }
 $command = [...PhpCommand::ofThisProcess(), ...PhpCommand::activityProcess(__DIR__ . '/php_blocking_activities.php', 'costs')];
-$figures = ['start_ms' => [], 'uss_kib' => []];
-$scheduler = new FiberScheduler();
-$scheduler->spawn(static function () use ($command, $count, $scheduler, &$figures): void {
-    for ($i = 0; $i < $count; $i++) {
-        $started = hrtime(true);
-        $process = ActivityProcess::start($command);
-        $frames = $process->receive($scheduler);
-        if ($frames === null || $frames[0][0] !== Frame::READY) {
-            fwrite(STDERR, "php_pool_costs.php: process $i did not start: " . json_encode($frames) . "\n");
-            exit(1);
-        }
-        $figures['start_ms'][] = (hrtime(true) - $started) / 1e6;
-        $figures['uss_kib'][] = ussKib($process->pid);
-        $process->send(Frame::QUIT);
-        $process->receive($scheduler);  // end of file: it exits
-        $process->awaitExit($scheduler);
+$started = hrtime(true);
+$template = ActivityProcessTemplate::start($command);
+$figures = ['template_start_ms' => (hrtime(true) - $started) / 1e6, 'template_uss_kib' => ussKib($template->pid),
+    'fork_ms' => [], 'uss_kib' => []];
+for ($i = 0; $i < $count; $i++) {
+    $started = hrtime(true);
+    [$pid, $socket] = $template->fork();
+    if (awaitFrame($socket) !== Frame::READY) {
+        fwrite(STDERR, "php_pool_costs.php: process $i did not start\n");
+        exit(1);
     }
-});
-$scheduler->run();
+    $figures['fork_ms'][] = (hrtime(true) - $started) / 1e6;
+    $figures['uss_kib'][] = ussKib($pid);
+    Frame::write($socket, Frame::encode(Frame::QUIT));
+    awaitFrame($socket);  // end of file: it exits
+    fclose($socket);
+    $template->reap($pid);
+}
+$template->quit();
 echo json_encode($figures), "\n";

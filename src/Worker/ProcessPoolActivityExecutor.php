@@ -14,10 +14,11 @@ use TrueAsync\Temporal\Worker\Internal\RunningActivityExecutor;
  * Runs each activity in one of a pool of PHP processes, for activity code that blocks (PDO, curl, an SDK of a
  * payment provider): while one blocks, the worker process goes on with workflow tasks and other activities.
  *
- * The processes are fresh PHP processes started like this one (same binary, same ini settings), each running
- * the bootstrap file: it must return a closure that registers the activities on the ActivityProcessSetup it
- * is given (and may set a data converter); Composer's autoloader is loaded before it when there is one.
- * Activities are not registered on the Worker then. The worker asks the server for at most as many activities
+ * The processes are forks of a template process, a fresh PHP process started like this one (same binary, same
+ * ini settings) that loads Composer's autoloader and the SDK's code once, so the processes share it. Each runs
+ * the bootstrap file after the fork (a connection it opens is its own): it must return a closure that
+ * registers the activities on the ActivityProcessSetup it is given (and may set a data converter).
+ * Activities are not registered on the Worker then. Needs the pcntl, posix and sockets extensions. The worker asks the server for at most as many activities
  * as there are processes, so a task never waits for a process. The core worker, its slots, heartbeats and
  * completions stay in the worker process; a process runs one activity at a time.
  *
@@ -33,9 +34,22 @@ final class ProcessPoolActivityExecutor implements ActivityExecutor
     /** @var list<string>|null */
     private ?array $phpCommand = null;
 
-    /** @throws \ValueError the bootstrap file does not exist or cannot be read */
+    private const EXTENSIONS = ['pcntl', 'posix', 'sockets'];
+
+    /**
+     * @throws \ValueError the bootstrap file does not exist or cannot be read
+     * @throws \LogicException an extension the pool needs is not loaded
+     */
     public function __construct(private readonly string $bootstrapFile)
     {
+        $missing = array_values(array_filter(self::EXTENSIONS, static fn (string $e): bool => !\extension_loaded($e)));
+        if ($missing !== []) {
+            throw new \LogicException(\sprintf(
+                'ProcessPoolActivityExecutor needs the PHP extensions %s; not loaded: %s',
+                implode(', ', self::EXTENSIONS),
+                implode(', ', $missing),
+            ));
+        }
         if (!is_file($bootstrapFile) || !is_readable($bootstrapFile)) {
             throw new \ValueError(\sprintf(
                 'ProcessPoolActivityExecutor: the bootstrap file "%s" does not exist or cannot be read',
@@ -64,8 +78,8 @@ final class ProcessPoolActivityExecutor implements ActivityExecutor
     }
 
     /**
-     * The command that starts PHP for a process (the activity process script is appended). By default, the
-     * binary and the interpreter options (-c, -d, -n) this process was started with.
+     * The command that starts PHP for the template process (its script is appended). By default, the binary
+     * and the interpreter options (-c, -d, -n) this process was started with.
      *
      * @param list<string> $command
      */

@@ -21,14 +21,30 @@ final class ProcessPoolActivityExecutorTest extends ActivityExecutorContractTest
         $process = $this->runActivity(['name' => 'php.describeProcess'])['result'];
         self::assertNotSame(self::$phpWorker->pid(), $process['pid']);
         self::assertSame($process['pid'], $process['pgid'], 'a process group of its own');
+        self::assertSame($process['pid'], $process['bootstrap_pid'], 'the bootstrap ran in the process, after the fork');
         $sockets = array_filter($process['descriptors'], static fn (string $target): bool =>
             str_starts_with($target, 'socket:') || str_starts_with($target, 'anon_inode:'));
-        // fd 3 is its socket to the worker (and the one PHP opened on it); nothing of the worker's gRPC
-        // connections, its completion queue's eventfd, or the other processes' sockets.
-        self::assertSame([3], array_values(array_unique(array_map(
-            static fn (int $fd): int => $process['descriptors'][$fd] === $process['descriptors'][3] ? 3 : $fd,
-            array_keys($sockets),
-        ))), json_encode($process['descriptors']));
+        // One socket, its own to the worker: nothing of the worker's gRPC connections, its completion queue's
+        // eventfd, the template process's control socket, or the other processes' sockets.
+        self::assertCount(1, array_unique($sockets), json_encode($process['descriptors']));
+    }
+
+    /** On a worker process of its own, which it kills. */
+    public function testTheTemplateAndItsProcessesExitWhenTheWorkerIsKilled(): void
+    {
+        $queue = self::$queue . '-killed';
+        $worker = self::startPhpWorker($queue);
+        $worker->waitFor('worker ready');
+        $process = $this->runActivity(['name' => 'php.describeProcess', 'task_queue' => $queue])['result'];
+        $template = $process['ppid'];
+        self::assertNotSame($worker->pid(), $template, 'a process is forked by the template, not by the worker');
+        self::assertTrue(self::isAlive($template) && self::isAlive($process['pid']));
+        $worker->stop(SIGKILL);
+        // Nobody tells them: the template sees its control socket close, the process its socket.
+        self::assertSame([false, false], self::eventually(
+            static fn (): array => [self::isAlive($template), self::isAlive($process['pid'])],
+            [false, false],
+        ));
     }
 
     public function testAnActivityThatExitsItsProcessFailsItsAttemptAndTheProcessIsReplaced(): void
@@ -64,5 +80,12 @@ final class ProcessPoolActivityExecutorTest extends ActivityExecutorContractTest
         }
         array_map('unlink', glob("$dir/*") ?: []);
         rmdir($dir);
+    }
+
+    /** Running or stopped, not a zombie (a zombie's parent, init once its own died, has yet to reap it). */
+    private static function isAlive(int $pid): bool
+    {
+        $stat = @file_get_contents("/proc/$pid/stat");
+        return \is_string($stat) && substr($stat, strrpos($stat, ')') + 2, 1) !== 'Z';
     }
 }

@@ -45,6 +45,19 @@ final class ActivityExecutorOptionsTest extends TestCase
         }
     }
 
+    public function testAPoolNamesTheExtensionsItMissesWhenMade(): void
+    {
+        // php -n loads no shared extension: Debian builds posix and sockets shared.
+        $script = \sprintf(
+            'require %s; try { new %s(__FILE__); echo "made"; } catch (\LogicException $e) { echo $e->getMessage(); }',
+            var_export(\dirname(__DIR__, 3) . '/vendor/autoload.php', true),
+            ProcessPoolActivityExecutor::class,
+        );
+        $output = (string) shell_exec(escapeshellarg(PHP_BINARY) . ' -n -r ' . escapeshellarg($script) . ' 2>&1');
+        self::assertStringContainsString('needs the PHP extensions pcntl, posix, sockets; not loaded: ', $output);
+        self::assertStringContainsString('sockets', substr($output, (int) strpos($output, 'not loaded')));
+    }
+
     public function testTheTrueAsyncExecutorCannotBeMadeOnStockPhp(): void
     {
         self::assertFalse(TrueAsyncActivityExecutor::isSupported());

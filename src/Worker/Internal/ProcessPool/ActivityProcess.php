@@ -9,7 +9,8 @@ use TrueAsync\Temporal\Exception\ActivityProcessException;
 use TrueAsync\Temporal\Worker\Internal\FiberScheduler;
 
 /**
- * The worker's side of one activity process: the process, the socket to it, and the attempt it runs.
+ * The worker's side of one activity process (a child of the pool's template process): its pid, the socket to
+ * it, and the attempt it runs.
  *
  * @internal
  */
@@ -24,29 +25,22 @@ final class ActivityProcess
     public ?ActivityCancelReason $stopReason = null;
     public bool $overdue = false;
     private string $buffer = '';
-    /** proc_get_status() reports an exit code once (PHP < 8.3): the status that saw the exit is kept. */
-    private ?array $exitStatus = null;
+    /** Set once the template reaped it: its pid may belong to another process from then on. */
+    private bool $reaped = false;
 
-    /**
-     * @param resource $process
-     * @param resource $socket
-     */
-    private function __construct(private $process, private $socket, public readonly int $pid)
-    {
+    /** @param resource $socket */
+    private function __construct(
+        private readonly ActivityProcessTemplate $template,
+        private $socket,
+        public readonly int $pid,
+    ) {
     }
 
-    /**
-     * @param list<string> $command
-     * @throws ActivityProcessException proc_open failed
-     */
-    public static function start(array $command): self
+    /** @throws ActivityProcessException */
+    public static function start(ActivityProcessTemplate $template): self
     {
-        // The socket pair is fd 3 of the child; stdout and stderr are the worker's, so activity output shows.
-        $process = @proc_open($command, [0 => ['file', '/dev/null', 'r'], 3 => ['socket']], $pipes);
-        if ($process === false) {
-            throw new ActivityProcessException('cannot start an activity process: ' . (error_get_last()['message'] ?? '?'));
-        }
-        return new self($process, $pipes[3], proc_get_status($process)['pid']);
+        [$pid, $socket] = $template->fork();
+        return new self($template, $socket, $pid);
     }
 
     public function send(string $kind, string $body = ''): bool
@@ -77,30 +71,22 @@ final class ActivityProcess
 
     public function signal(int $signal): void
     {
-        if ($this->hasExited() === false) {
-            proc_terminate($this->process, $signal);
+        if (!$this->reaped) {
+            posix_kill($this->pid, $signal);
         }
     }
 
-    /** After end of file: waits for the process to exit (it closed its socket, so it is exiting) and says how. */
-    public function awaitExit(FiberScheduler $scheduler): string
+    /**
+     * After end of file (it closed its socket, so it is exiting): has the template reap it and says how it ended.
+     *
+     * @throws ActivityProcessException the template cannot tell
+     */
+    public function awaitExit(): string
     {
         fclose($this->socket);
-        for ($wait = 0.001; !$this->hasExited(); $wait = min($wait * 2, 0.1)) {
-            $scheduler->sleep($wait);
-        }
-        proc_close($this->process);
-        $status = $this->exitStatus;
-        return $status['signaled'] ? self::describeSignal($status['termsig']) : 'exited with status ' . $status['exitcode'];
-    }
-
-    private function hasExited(): bool
-    {
-        if ($this->exitStatus === null) {
-            $status = proc_get_status($this->process);
-            $this->exitStatus = $status['running'] ? null : $status;
-        }
-        return $this->exitStatus !== null;
+        [$how, $number] = explode(' ', $this->template->reap($this->pid)) + ['', '0'];
+        $this->reaped = true;
+        return $how === 'signaled' ? self::describeSignal((int) $number) : "exited with status $number";
     }
 
     // Linux numbers: the pcntl constants may not be there.

@@ -34,14 +34,21 @@ final class ActivityProcessPool implements RunningActivityExecutor
     /** @var array<string, ActivityProcess> task token => the process running it */
     private array $running = [];
     private bool $closing = false;
+    private ?ActivityProcessTemplate $template = null;
 
-    /** @param list<string> $command */
+    /** @param list<string> $command the template process's */
     public function __construct(
         private readonly ActivityTaskHost $host,
-        private readonly array $command,
+        array $command,
         int $size,
         private readonly float $gracePeriod,
     ) {
+        try {
+            $this->template = ActivityProcessTemplate::start($command);
+        } catch (ActivityProcessException $e) {
+            $this->host->failWorker($e);
+            return;
+        }
         for ($i = 0; $i < $size; $i++) {
             $this->startProcess();
         }
@@ -76,12 +83,24 @@ final class ActivityProcessPool implements RunningActivityExecutor
         foreach ($this->processes as $process) {
             $process->send(Frame::QUIT);
         }
+        $this->quitTemplateOnceDrained();
+    }
+
+    private function quitTemplateOnceDrained(): void
+    {
+        if ($this->closing && $this->processes === []) {
+            $this->template?->quit();
+            $this->template = null;
+        }
     }
 
     private function startProcess(): void
     {
+        if ($this->template === null) {
+            return;
+        }
         try {
-            $process = ActivityProcess::start($this->command);
+            $process = ActivityProcess::start($this->template);
         } catch (ActivityProcessException $e) {
             $this->host->failWorker($e);
             return;
@@ -98,7 +117,13 @@ final class ActivityProcessPool implements RunningActivityExecutor
                 $this->handle($process, $kind, $body);
             }
         }
-        $this->exited($process, $process->awaitExit($this->host->scheduler));
+        try {
+            $how = $process->awaitExit();
+        } catch (ActivityProcessException $e) {
+            $this->host->failWorker($e);
+            $how = 'ended (how is unknown)';
+        }
+        $this->exited($process, $how);
     }
 
     private function handle(ActivityProcess $process, string $kind, string $body): void
@@ -147,6 +172,7 @@ final class ActivityProcessPool implements RunningActivityExecutor
         if (!$this->closing) {
             $this->startProcess();
         }
+        $this->quitTemplateOnceDrained();
     }
 
     private function resultOfExit(ActivityProcess $process, string $how): ActivityExecutionResult

@@ -21,6 +21,12 @@ final class Frame
     public const HEARTBEAT = 'H';  // coresdk ActivityHeartbeat
     public const DONE = 'D';       // coresdk ActivityExecutionResult of the running task
     public const FATAL = 'F';      // the bootstrap failed: the message
+    // Worker → template process (ActivityProcessTemplateMain), one request at a time.
+    public const FORK = 'K';    // start an activity process on the socket sent with it (SCM_RIGHTS)
+    public const REAP = 'W';    // wait for the process of this pid, which closed its socket
+    // Template process → worker.
+    public const FORKED = 'P';  // its pid, or "error: ..."
+    public const REAPED = 'E';  // "exited N", "signaled N" or "error: ..."
 
     public static function encode(string $kind, string $body = ''): string
     {

@@ -12,6 +12,9 @@ use TrueAsync\Temporal\Exception\Failure\ApplicationFailure;
 #[ActivityInterface(prefix: 'php.')]
 final class TestActivities
 {
+    /** The pid of the process that ran the bootstrap (pool-bootstrap-a.php) */
+    public static ?int $bootstrapPid = null;
+
     public function greet(string $name): string
     {
         return "Hello, $name!";
@@ -116,7 +119,8 @@ final class TestActivities
             }
         }
         ksort($descriptors);
-        return ['pid' => getmypid(), 'pgid' => posix_getpgid(0), 'descriptors' => $descriptors];
+        return ['pid' => getmypid(), 'ppid' => posix_getppid(), 'pgid' => posix_getpgid(0),
+            'descriptors' => $descriptors, 'bootstrap_pid' => self::$bootstrapPid];
     }
 
     /** Ends its process the way a fatal error or a stray exit() in library code does. */
