@@ -20,6 +20,7 @@ final class ActivityOptions
     private float $startToCloseTimeout = 0.0;
     private float $heartbeatTimeout = 0.0;
     private ?RetryPolicy $retryPolicy = null;
+    private ActivityCancellationType $cancellationType = ActivityCancellationType::TryCancel;
 
     public static function new(): self
     {
@@ -72,6 +73,17 @@ final class ActivityOptions
     public function getRetryPolicy(): ?RetryPolicy
     {
         return $this->retryPolicy;
+    }
+
+    /** What a cancellation waits for (default TryCancel); see ActivityCancellationType. */
+    public function withCancellationType(ActivityCancellationType $type): self
+    {
+        return $this->with('cancellationType', $type);
+    }
+
+    public function getCancellationType(): ActivityCancellationType
+    {
+        return $this->cancellationType;
     }
 
     private function with(string $property, mixed $value): self

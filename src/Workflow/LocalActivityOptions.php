@@ -19,6 +19,7 @@ final class LocalActivityOptions
     private float $startToCloseTimeout = 0.0;
     private float $localRetryThreshold = 0.0;
     private ?RetryPolicy $retryPolicy = null;
+    private ActivityCancellationType $cancellationType = ActivityCancellationType::WaitCancellationCompleted;
 
     public static function new(): self
     {
@@ -61,6 +62,17 @@ final class LocalActivityOptions
     public function getRetryPolicy(): ?RetryPolicy
     {
         return $this->retryPolicy;
+    }
+
+    /** What a cancellation waits for (default WaitCancellationCompleted); see ActivityCancellationType. */
+    public function withCancellationType(ActivityCancellationType $type): self
+    {
+        return $this->with('cancellationType', $type);
+    }
+
+    public function getCancellationType(): ActivityCancellationType
+    {
+        return $this->cancellationType;
     }
 
     private function with(string $property, mixed $value): self

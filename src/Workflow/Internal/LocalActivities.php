@@ -58,7 +58,8 @@ final class LocalActivities
             throw new \LogicException("local activity $type needs a start-to-close or schedule-to-close timeout");
         }
         $command = new ScheduleLocalActivity(['seq' => $seq, 'activity_id' => (string) $seq, 'activity_type' => $type,
-            'attempt' => $attempt, 'arguments' => $arguments]);
+            'attempt' => $attempt, 'arguments' => $arguments,
+            'cancellation_type' => $options->getCancellationType()->value]);
         if ($originalScheduleTime !== null) {
             $command->setOriginalScheduleTime($originalScheduleTime);
         }

@@ -222,7 +222,8 @@ final class WorkflowContext
             $seq,
             fn (ActivityResolution $resolution) => $this->activityResult($resolution, $returnType),
             function () use ($seq): bool {
-                // The core answers with a cancelled resolution (at once, for the default TRY_CANCEL).
+                // The core answers as the cancellation type says: cancelled at once (TryCancel, Abandon), or
+                // once the activity ended (WaitCancellationCompleted), with its result if it completed.
                 $this->run->command(new WorkflowCommand(['request_cancel_activity' => new RequestCancelActivity(['seq' => $seq])]));
                 return true;
             },
@@ -306,6 +307,7 @@ final class WorkflowContext
             'activity_type' => $type,
             'task_queue' => $options->getTaskQueue() ?? $this->run->info->taskQueue,
             'arguments' => iterator_to_array($this->run->converter->toPayloads($args)->getPayloads(), false),
+            'cancellation_type' => $options->getCancellationType()->value,
         ]);
         if ($options->getRetryPolicy() !== null) {
             $command->setRetryPolicy($options->getRetryPolicy()->toMessage());

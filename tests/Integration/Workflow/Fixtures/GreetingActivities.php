@@ -25,6 +25,28 @@ class GreetingActivities
         return 'not cancelled';
     }
 
+    /**
+     * Creates $startedFile, then heartbeats until cancelled (or 30 s); with $ignore it then completes instead
+     * of ending cancelled.
+     */
+    public function awaitCancel(string $startedFile, bool $ignore): string
+    {
+        touch($startedFile);
+        $deadline = microtime(true) + 30;
+        while (microtime(true) < $deadline) {
+            try {
+                \TrueAsync\Temporal\Activity::heartbeat();
+            } catch (\TrueAsync\Temporal\Exception\ActivityCanceledException $e) {
+                if (!$ignore) {
+                    throw $e;
+                }
+                return 'completed after the cancellation';
+            }
+            usleep(20_000);
+        }
+        return 'not cancelled';
+    }
+
     /** Fails its first two attempts. */
     public function flaky(): string
     {

@@ -24,6 +24,7 @@ require_once __DIR__ . '/InfoWorkflows.php';
 require_once __DIR__ . '/EagerStart.php';
 require_once __DIR__ . '/ClientInWorker.php';
 require_once __DIR__ . '/ConventionWorkflows.php';
+require_once __DIR__ . '/ActivityCancellationWorkflow.php';
 require_once __DIR__ . '/../../TestSearchAttributes.php';
 
 $client = Client::connect(ConnectionOptions::new((string) getenv('TEMPORAL_ADDRESS')));
@@ -68,6 +69,7 @@ $factory->newWorker($argv[1], $options)
         Fixtures\ClientInWorkflowCodeWorkflow::class,
         Fixtures\RefusingUpdateWorkflow::class,
         Fixtures\AbandoningParentWorkflow::class,
+        Fixtures\ActivityCancellationWorkflow::class,
     )
     ->registerDynamicWorkflow(Fixtures\DynamicWorkflow::class)
     ->registerActivity(new Fixtures\GreetingActivities())
