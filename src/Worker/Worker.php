@@ -107,8 +107,9 @@ final class Worker implements ActivityRegistrar
     public function start(FiberScheduler $scheduler): void
     {
         $executor = $this->options->getActivityExecutor();
-        $hasWorkflows = !$this->workflows->isEmpty();
-        $hasActivities = !$this->activities->isEmpty() || $executor->registersOwnActivities();
+        $hasWorkflows = !$this->workflows->isEmpty() && !$this->options->isWorkflowWorkerDisabled();
+        $hasActivities = (!$this->activities->isEmpty() || $executor->registersOwnActivities())
+            && !$this->options->isLocalActivityWorkerOnly();
         $this->checkRegistrations($executor, $hasWorkflows, $hasActivities);
         $namespace = $this->client->getNamespace();
         $json = $this->options->toJson($namespace, $this->taskQueue, $hasWorkflows, $hasActivities);
@@ -144,7 +145,14 @@ final class Worker implements ActivityRegistrar
     private function checkRegistrations(ActivityExecutor $executor, bool $hasWorkflows, bool $hasActivities): void
     {
         if (!$hasWorkflows && !$hasActivities) {
-            throw new \LogicException(\sprintf('worker for "%s" has nothing registered', $this->taskQueue));
+            throw new \LogicException(\sprintf(
+                'worker for "%s" has nothing to serve: %s',
+                $this->taskQueue,
+                $this->workflows->isEmpty() && $this->activities->isEmpty() && !$executor->registersOwnActivities()
+                    ? 'nothing is registered'
+                    : 'its options disable what is registered (withLocalActivityWorkerOnly() needs workflows, '
+                        . 'withWorkflowWorkerDisabled() needs activities)',
+            ));
         }
         if ($executor->registersOwnActivities() && !$this->activities->isEmpty()) {
             throw new \LogicException(\sprintf(

@@ -32,6 +32,8 @@ final class WorkerOptions
     private float $deadlockDetectionTimeout = 2.0;
     private ?ActivityExecutor $activityExecutor = null;
     private bool $autoHeartbeat = false;
+    private bool $localActivityWorkerOnly = false;
+    private bool $workflowWorkerDisabled = false;
 
     public static function new(): self
     {
@@ -188,6 +190,36 @@ final class WorkerOptions
         $throttle = $heartbeatTimeout === null ? $this->defaultHeartbeatThrottleInterval
             : min(0.8 * $heartbeatTimeout, $this->maxHeartbeatThrottleInterval);
         return max(0.01, $throttle / 2);
+    }
+
+    /**
+     * Runs the registered workflows and their local activities only: no activity tasks are asked of the
+     * server, even with activities registered (they serve as local activities). For a deployment where
+     * activities have workers of their own.
+     */
+    public function withLocalActivityWorkerOnly(bool $enabled = true): self
+    {
+        return $this->with('localActivityWorkerOnly', $enabled);
+    }
+
+    /**
+     * Runs the registered activities only: no workflow tasks are asked of the server, even with workflows
+     * registered (and so no local activities run here). For a deployment where workflows have workers of
+     * their own, with one registration for both.
+     */
+    public function withWorkflowWorkerDisabled(bool $disabled = true): self
+    {
+        return $this->with('workflowWorkerDisabled', $disabled);
+    }
+
+    public function isLocalActivityWorkerOnly(): bool
+    {
+        return $this->localActivityWorkerOnly;
+    }
+
+    public function isWorkflowWorkerDisabled(): bool
+    {
+        return $this->workflowWorkerDisabled;
     }
 
     public function getActivityExecutor(): ActivityExecutor
