@@ -36,6 +36,28 @@ final class Activity
         return ActivityContext::current()->getHeartbeatDetails($type);
     }
 
+    /**
+     * Whether the worker started its graceful shutdown: time to save progress (heartbeat details) and return.
+     * Not a cancellation; the worker cancels the activity only when its graceful shutdown period ends.
+     *
+     * @throws \LogicException outside an activity
+     */
+    public static function isWorkerShuttingDown(): bool
+    {
+        return ActivityContext::current()->isWorkerShuttingDown();
+    }
+
+    /**
+     * Waits until the worker starts shutting down, the activity is cancelled, or $timeoutSeconds pass (null:
+     * no limit); returns whether the worker is shutting down.
+     *
+     * @throws \LogicException outside an activity
+     */
+    public static function awaitWorkerShutdown(?float $timeoutSeconds = null): bool
+    {
+        return ActivityContext::current()->awaitWorkerShutdown($timeoutSeconds);
+    }
+
     /** @throws \LogicException outside an activity */
     public static function doNotCompleteOnReturn(): void
     {

@@ -9,7 +9,7 @@ use TrueAsync\Temporal\Api\Coresdk\ActivityHeartbeat;
 use TrueAsync\Temporal\DataConverter\DataConverter;
 use TrueAsync\Temporal\Exception\ActivityCanceledException;
 use TrueAsync\Temporal\Exception\ActivityCancelReason;
-use TrueAsync\Temporal\Worker\Internal\HeartbeatSender;
+use TrueAsync\Temporal\Worker\Internal\ActivityChannel;
 
 /** The running activity attempt: its info, heartbeats, cancellation and completion mode. */
 final class ActivityContext
@@ -21,12 +21,13 @@ final class ActivityContext
 
     private ?ActivityCancelReason $cancelReason = null;
     private bool $completesAsync = false;
+    private bool $workerShuttingDown = false;
 
     /** @internal */
     public function __construct(
         private readonly ActivityInfo $info,
         private readonly ?Payloads $heartbeatDetails,
-        private readonly HeartbeatSender $heartbeats,
+        private readonly ActivityChannel $channel,
         private readonly DataConverter $converter,
     ) {
     }
@@ -74,7 +75,7 @@ final class ActivityContext
         $heartbeat = new ActivityHeartbeat();
         $heartbeat->setTaskToken($this->info->taskToken);
         $heartbeat->setDetails(iterator_to_array($this->converter->toPayloads($details, 'heartbeat detail')->getPayloads(), false));
-        $this->heartbeats->send($heartbeat);
+        $this->channel->send($heartbeat);
         $this->throwIfCancelled();
     }
 
@@ -111,6 +112,35 @@ final class ActivityContext
     public function cancelReason(): ?ActivityCancelReason
     {
         return $this->cancelReason;
+    }
+
+    /** @internal the worker started its graceful shutdown: marks this attempt (its channel wakes a waiter) */
+    public function notifyWorkerShutdown(): void
+    {
+        $this->workerShuttingDown = true;
+    }
+
+    /**
+     * Whether the worker running this attempt started its graceful shutdown. Not a cancellation: the attempt
+     * may finish; the worker cancels it (reason WORKER_SHUTDOWN) only when the graceful shutdown period ends.
+     */
+    public function isWorkerShuttingDown(): bool
+    {
+        return $this->workerShuttingDown;
+    }
+
+    /**
+     * Waits until the worker starts shutting down, the activity is cancelled, or $timeoutSeconds pass (null:
+     * no limit); returns whether the worker is shutting down. In a pool process it blocks the process, in a
+     * Fiber it suspends the activity only.
+     */
+    public function awaitWorkerShutdown(?float $timeoutSeconds = null): bool
+    {
+        if ($timeoutSeconds !== null && !($timeoutSeconds >= 0)) {
+            throw new \ValueError('Activity::awaitWorkerShutdown(): the timeout must be 0 or more seconds, or null');
+        }
+        $this->channel->awaitWorkerShutdown($this, $timeoutSeconds ?? INF);
+        return $this->workerShuttingDown;
     }
 
     public function isCancelRequested(): bool

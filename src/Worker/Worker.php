@@ -28,6 +28,7 @@ final class Worker implements ActivityRegistrar
     private WorkflowRegistry $workflows;
     private int $runningPollers = 0;
     private ?CoreWorker $core = null;
+    private ?ActivityTaskRunner $activityTasks = null;
     private bool $shutdownRequested = false;
     private ?\Throwable $failure = null;
 
@@ -97,6 +98,7 @@ final class Worker implements ActivityRegistrar
     {
         $this->shutdownRequested = true;
         $this->core?->initiateShutdown();
+        $this->activityTasks?->notifyWorkerShutdown();
     }
 
     /**
@@ -116,7 +118,7 @@ final class Worker implements ActivityRegistrar
         $this->core = new CoreWorker(ClientConnection::of($this->client), $json);
         $converter = $this->client->getDataConverter();
         // Local activities of this worker's workflows arrive on the activity poll, so workflows need it too.
-        $activities = $this->activityRunner($scheduler, $executor);
+        $activities = $this->activityTasks = $this->activityRunner($scheduler, $executor);
         $this->spawnPoller($scheduler, $activities->pollUntilShutdown(...), $activities);
         if ($hasWorkflows) {
             DeterminismGuard::setDeadlockBudgetMs((int) round($this->options->getDeadlockDetectionTimeout() * 1000));
@@ -126,6 +128,7 @@ final class Worker implements ActivityRegistrar
         }
         if ($this->shutdownRequested) {
             $this->core->initiateShutdown();
+            $activities->notifyWorkerShutdown();
         }
     }
 
@@ -180,6 +183,7 @@ final class Worker implements ActivityRegistrar
     {
         $this->failure ??= $e;
         $this->core?->initiateShutdown();
+        $this->activityTasks?->notifyWorkerShutdown();
     }
 
     private function spawnPoller(FiberScheduler $scheduler, \Closure $poll, ActivityTaskRunner $activities): void

@@ -35,13 +35,13 @@ final class ActivityInvocation
     ) {
     }
 
-    public function context(string $token, Start $start, HeartbeatSender $heartbeats): ActivityContext
+    public function context(string $token, Start $start, ActivityChannel $channel): ActivityContext
     {
         $details = $start->getHeartbeatDetails();
         return new ActivityContext(
             ActivityInfo::fromStart($token, $this->taskQueue, $start),
             \count($details) > 0 ? new Payloads(['payloads' => $details]) : null,
-            $heartbeats,
+            $channel,
             $this->converter,
         );
     }

@@ -44,6 +44,15 @@ final class ActivityTaskRunner
         return $this->host->runningCount();
     }
 
+    /** The worker started its graceful shutdown: every running attempt is told, in every executor. */
+    public function notifyWorkerShutdown(): void
+    {
+        $this->executor->notifyWorkerShutdown();
+        if ($this->localExecutor !== $this->executor) {
+            $this->localExecutor->notifyWorkerShutdown();
+        }
+    }
+
     /** Every task is completed: the executors release their resources (a pool stops its processes). */
     public function close(): void
     {

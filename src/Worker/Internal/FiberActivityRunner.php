@@ -18,16 +18,20 @@ final class FiberActivityRunner implements RunningActivityExecutor
 {
     /** @var array<string, ActivityContext> task token => the running attempt */
     private array $running = [];
-    private readonly CoreHeartbeatSender $heartbeats;
+    private readonly FiberActivityChannel $channel;
+    private bool $shuttingDown = false;
 
     public function __construct(private readonly ActivityTaskHost $host)
     {
-        $this->heartbeats = new CoreHeartbeatSender($host->core, $host->scheduler);
+        $this->channel = new FiberActivityChannel($host->core, $host->scheduler);
     }
 
     public function execute(string $token, Start $start): void
     {
-        $context = $this->host->invocation->context($token, $start, $this->heartbeats);
+        $context = $this->host->invocation->context($token, $start, $this->channel);
+        if ($this->shuttingDown) {
+            $context->notifyWorkerShutdown();
+        }
         $this->running[$token] = $context;
         $this->host->scheduler->spawn(function () use ($context, $start, $token): void {
             $context->bind(\Fiber::getCurrent());
@@ -42,7 +46,20 @@ final class FiberActivityRunner implements RunningActivityExecutor
 
     public function cancel(string $token, ActivityCancelReason $reason): void
     {
-        ($this->running[$token] ?? null)?->requestCancel($reason);
+        $context = $this->running[$token] ?? null;
+        if ($context !== null) {
+            $context->requestCancel($reason);
+            $this->channel->wake($context);
+        }
+    }
+
+    public function notifyWorkerShutdown(): void
+    {
+        $this->shuttingDown = true;
+        foreach ($this->running as $context) {
+            $context->notifyWorkerShutdown();
+            $this->channel->wake($context);
+        }
     }
 
     public function close(): void

@@ -72,6 +72,14 @@ final class FiberScheduler
         $this->streams->awaitReadable($stream);
     }
 
+    /** Ends the sleep() of $fiber now: it resumes at the next round. A Fiber not sleeping is left alone. */
+    public function wake(\Fiber $fiber): void
+    {
+        if ($this->streams->forgetSleep($fiber)) {
+            $this->ready->enqueue($fiber);
+        }
+    }
+
     /**
      * Suspends the calling Fiber for $seconds. Must be called in a Fiber of this scheduler.
      *

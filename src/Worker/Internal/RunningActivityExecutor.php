@@ -21,6 +21,9 @@ interface RunningActivityExecutor
     /** The server or the worker wants the attempt stopped; it still reports its result. */
     public function cancel(string $token, ActivityCancelReason $reason): void;
 
+    /** The worker started its graceful shutdown: tell every running attempt (ActivityContext::notifyWorkerShutdown()). */
+    public function notifyWorkerShutdown(): void;
+
     /** Every task is completed and the worker shuts down: release what the executor holds. */
     public function close(): void;
 }

@@ -44,6 +44,18 @@ final class StreamWaits
         $this->park(null, self::now() + max(0.0, $seconds), $background);
     }
 
+    /** Takes $fiber's sleep off the waits (it is woken otherwise); false when it is not sleeping here. */
+    public function forgetSleep(\Fiber $fiber): bool
+    {
+        foreach ($this->waits as $id => [$waiting, $stream]) {
+            if ($waiting === $fiber && $stream === null) {
+                unset($this->waits[$id], $this->background[$id]);
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Waits up to $timeoutMs (less when a deadline comes first) for a watched stream or the completion queue.
      *

@@ -157,6 +157,24 @@ abstract class ActivityExecutorContractTestCase extends ServerTestCase
         self::assertStringContainsString('worker stopped', $worker->output());
     }
 
+    /**
+     * On a worker process of its own, which it stops: the notice comes when the graceful shutdown starts, not
+     * when its 10 s end (the worker's cancellation then would end the wait with "noticed" false).
+     */
+    public function testTheShutdownNoticeReachesARunningActivityAtOnce(): void
+    {
+        $queue = self::$queue . '-notice';
+        $worker = self::startPhpWorker($queue);
+        $worker->waitFor('worker ready');
+        $started = self::markerFile();
+        $handle = $this->start(['name' => 'php.awaitShutdown', 'args' => [$started], 'task_queue' => $queue]);
+        self::awaitFile($started);
+        self::assertSame(0, $worker->stop(SIGTERM), $worker->output());
+        $seen = $handle->result(timeoutSeconds: 30)['result'];
+        ksort($seen);  // the Python workflow's JSON sorts nothing back
+        self::assertSame(['cancelled' => false, 'early' => false, 'noticed' => true, 'shutting_down' => true], $seen);
+    }
+
     protected function runActivity(array $spec): array
     {
         return $this->start($spec)->result(timeoutSeconds: 60);

@@ -11,7 +11,7 @@ use TrueAsync\Temporal\Api\Coresdk\ActivityTask\ActivityTask;
 use TrueAsync\Temporal\Exception\ActivityCancelReason;
 use TrueAsync\Temporal\Worker\ActivityProcessSetup;
 use TrueAsync\Temporal\Worker\Internal\ActivityInvocation;
-use TrueAsync\Temporal\Worker\Internal\HeartbeatSender;
+use TrueAsync\Temporal\Worker\Internal\ActivityChannel;
 
 /**
  * An activity process: runs its bootstrap, then the tasks the worker sends, one at a time, each in a Fiber
@@ -20,11 +20,12 @@ use TrueAsync\Temporal\Worker\Internal\HeartbeatSender;
  *
  * @internal
  */
-final class ActivityProcessMain implements HeartbeatSender
+final class ActivityProcessMain implements ActivityChannel
 {
     private string $buffer = '';
     private ?ActivityContext $current = null;
     private bool $quit = false;
+    private bool $workerShuttingDown = false;
 
     /** @param resource $socket */
     private function __construct(private $socket, private readonly ActivityInvocation $invocation)
@@ -63,6 +64,7 @@ final class ActivityProcessMain implements HeartbeatSender
                 match ($kind) {
                     Frame::START => $this->execute($body),
                     Frame::QUIT => $this->quit = true,
+                    Frame::SHUTDOWN => $this->workerShuttingDown = true,
                     default => null,  // a cancellation that came after the attempt ended
                 };
             }
@@ -72,13 +74,60 @@ final class ActivityProcessMain implements HeartbeatSender
     public function send(ActivityHeartbeat $heartbeat): void
     {
         Frame::write($this->socket, Frame::encode(Frame::HEARTBEAT, $heartbeat->serializeToString()));
-        foreach ($this->receive(blocking: false) ?? [] as [$kind, $body]) {
-            $this->current?->requestCancel(match ($kind) {
-                Frame::CANCEL => ActivityCancelReason::tryFrom((int) $body) ?? ActivityCancelReason::CANCELLED,
-                default => ActivityCancelReason::WORKER_SHUTDOWN,
-            });
-            $this->quit = $this->quit || $kind === Frame::QUIT;
+        $this->handleWhileRunning($this->receive(blocking: false) ?? []);
+    }
+
+    /** Blocks the process (it has nothing else to do) until the notice, a cancellation, or $seconds pass. */
+    public function awaitWorkerShutdown(ActivityContext $context, float $timeoutSeconds): void
+    {
+        $deadline = hrtime(true) / 1e9 + $timeoutSeconds;
+        while (!$context->isWorkerShuttingDown() && !$context->isCancelRequested()) {
+            $remaining = $deadline - hrtime(true) / 1e9;
+            if ($remaining <= 0) {
+                return;
+            }
+            $read = [$this->socket];
+            $write = $except = null;
+            [$seconds, $microseconds] = [null, 0];
+            if (is_finite($remaining)) {
+                $total = (int) ceil($remaining * 1e6);
+                [$seconds, $microseconds] = [intdiv($total, 1_000_000), $total % 1_000_000];
+            }
+            $ready = @stream_select($read, $write, $except, $seconds, $microseconds);
+            if ($ready > 0) {
+                $frames = $this->receive(blocking: false);
+                $frames === null
+                    ? $context->requestCancel(ActivityCancelReason::WORKER_SHUTDOWN)  // the worker is gone
+                    : $this->handleWhileRunning($frames);
+            }
         }
+    }
+
+    /** @param list<array{string, string}> $frames what came while an attempt runs */
+    private function handleWhileRunning(array $frames): void
+    {
+        foreach ($frames as [$kind, $body]) {
+            match ($kind) {
+                Frame::CANCEL => $this->current?->requestCancel(
+                    ActivityCancelReason::tryFrom((int) $body) ?? ActivityCancelReason::CANCELLED,
+                ),
+                Frame::SHUTDOWN => $this->noticeShutdown(),
+                Frame::QUIT => $this->quitNow(),
+                default => null,
+            };
+        }
+    }
+
+    private function noticeShutdown(): void
+    {
+        $this->workerShuttingDown = true;
+        $this->current?->notifyWorkerShutdown();
+    }
+
+    private function quitNow(): void
+    {
+        $this->quit = true;
+        $this->current?->requestCancel(ActivityCancelReason::WORKER_SHUTDOWN);
     }
 
     private function execute(string $body): void
@@ -87,6 +136,9 @@ final class ActivityProcessMain implements HeartbeatSender
         $task->mergeFromString($body);
         $start = $task->getStart();
         $context = $this->invocation->context($task->getTaskToken(), $start, $this);
+        if ($this->workerShuttingDown) {
+            $context->notifyWorkerShutdown();
+        }
         $this->current = $context;
         $fiber = new \Fiber(fn (): ActivityExecutionResult => $this->invocation->run($context, $start));
         $context->bind($fiber);

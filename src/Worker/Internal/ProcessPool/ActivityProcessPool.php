@@ -34,6 +34,7 @@ final class ActivityProcessPool implements RunningActivityExecutor
     /** @var array<string, ActivityProcess> task token => the process running it */
     private array $running = [];
     private bool $closing = false;
+    private bool $shuttingDown = false;
     private ?ActivityProcessTemplate $template = null;
 
     /** @param list<string> $command the template process's */
@@ -74,6 +75,14 @@ final class ActivityProcessPool implements RunningActivityExecutor
             $process->stopReason = $reason;
             $process->send(Frame::CANCEL, (string) $reason->value);
             $this->armStop($process, $this->gracePeriod);
+        }
+    }
+
+    public function notifyWorkerShutdown(): void
+    {
+        $this->shuttingDown = true;
+        foreach ($this->processes as $process) {
+            $process->send(Frame::SHUTDOWN);
         }
     }
 
@@ -212,6 +221,9 @@ final class ActivityProcessPool implements RunningActivityExecutor
         $process->attempt++;
         $this->running[$token] = $process;
         $task = new ActivityTask(['task_token' => $token, 'start' => $start]);
+        if ($this->shuttingDown) {
+            $process->send(Frame::SHUTDOWN);  // a process started since the notice went out
+        }
         $process->send(Frame::START, $task->serializeToString());
         $startToClose = $start->getStartToCloseTimeout();
         if ($startToClose !== null) {

@@ -16,6 +16,7 @@ final class Frame
     public const START = 'S';   // coresdk ActivityTask with its Start
     public const CANCEL = 'C';  // the ActivityCancelReason's value
     public const QUIT = 'Q';    // finish and exit
+    public const SHUTDOWN = 'N';  // the worker started its graceful shutdown (a notice, not a cancellation)
     // Process → worker.
     public const READY = 'R';      // the bootstrap ran: send tasks
     public const HEARTBEAT = 'H';  // coresdk ActivityHeartbeat

@@ -25,17 +25,21 @@ final class TrueAsyncActivityRunner implements RunningActivityExecutor
 {
     /** @var array<string, array{object, ActivityContext}> task token => its coroutine and context */
     private array $running = [];
-    private readonly CoroutineHeartbeatSender $heartbeats;
+    private readonly CoroutineActivityChannel $channel;
+    private bool $shuttingDown = false;
 
     public function __construct(private readonly ActivityTaskHost $host)
     {
-        $this->heartbeats = new CoroutineHeartbeatSender($host->core);
+        $this->channel = new CoroutineActivityChannel($host->core);
         ActivityContext::locateCoroutinesWith(static fn (): ?object => \Async\current_coroutine());
     }
 
     public function execute(string $token, Start $start): void
     {
-        $context = $this->host->invocation->context($token, $start, $this->heartbeats);
+        $context = $this->host->invocation->context($token, $start, $this->channel);
+        if ($this->shuttingDown) {
+            $context->notifyWorkerShutdown();
+        }
         $coroutine = \Async\spawn(function () use ($context, $start, $token): void {
             try {
                 $result = $this->resultOf($context, $this->host->invocation->run($context, $start));
@@ -54,6 +58,14 @@ final class TrueAsyncActivityRunner implements RunningActivityExecutor
         if ($coroutine !== null && !$context->isCancelRequested()) {
             $context->requestCancel($reason);
             $coroutine->cancel(new \Async\AsyncCancellation('activity cancelled: ' . strtolower($reason->name)));
+        }
+    }
+
+    public function notifyWorkerShutdown(): void
+    {
+        $this->shuttingDown = true;
+        foreach ($this->running as [, $context]) {
+            $context->notifyWorkerShutdown();
         }
     }
 

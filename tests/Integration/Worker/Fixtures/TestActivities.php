@@ -109,6 +109,19 @@ final class TestActivities
         return 'finished';
     }
 
+    /**
+     * Waits briefly for the worker's shutdown notice (none comes yet), creates $startedFile, then waits for
+     * the notice up to 60 s: what it saw.
+     */
+    public function awaitShutdown(string $startedFile): array
+    {
+        $early = Activity::awaitWorkerShutdown(0.05);
+        touch($startedFile);
+        $noticed = Activity::awaitWorkerShutdown(60);
+        return ['early' => $early, 'noticed' => $noticed, 'shutting_down' => Activity::isWorkerShuttingDown(),
+            'cancelled' => \TrueAsync\Temporal\Activity\ActivityContext::current()->isCancelRequested()];
+    }
+
     /** Which process runs it, and what that process has open and its process group (the pool's checks). */
     public function describeProcess(): array
     {
