@@ -15,6 +15,11 @@ pub struct TbError {
 }
 
 impl TbError {
+    #[cfg(test)]
+    pub(crate) fn message(&self) -> &str {
+        &self.message
+    }
+
     pub(crate) fn invalid(message: impl Into<String>) -> Self {
         Self { kind: TB_ERROR_INVALID_ARGUMENT, message: message.into() }
     }

@@ -21,6 +21,7 @@ mod signals;
 mod transport_error;
 mod worker;
 mod worker_options;
+mod worker_tuning;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 

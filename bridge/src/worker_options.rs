@@ -1,14 +1,13 @@
 //! The worker options document (JSON, unknown fields rejected) and its translation to the core's
 //! `WorkerConfig`. Ranges are checked here so every bad value is named in the error.
 
+use crate::worker_tuning::{in_range, invalid, poller_behavior, AutoscalingDoc, TunerDoc, MAX_SLOTS};
 use crate::TbError;
 use serde::Deserialize;
 use std::time::Duration;
 use temporalio_common::worker::WorkerTaskTypes;
-use temporalio_sdk_core::{PollerBehavior, WorkerConfig, WorkerVersioningStrategy};
+use temporalio_sdk_core::{WorkerConfig, WorkerVersioningStrategy};
 
-const MAX_SLOTS: i64 = 100_000;
-const MAX_POLLERS: i64 = 1_000;
 const MAX_CACHED: i64 = 1_000_000;
 const MAX_DURATION_MS: i64 = 24 * 3_600_000;
 
@@ -47,6 +46,14 @@ pub(crate) struct WorkerOptions {
     max_activities_per_second: Option<f64>,
     #[serde(default)]
     max_task_queue_activities_per_second: Option<f64>,
+    #[serde(default)]
+    workflow_task_poller_autoscaling: Option<AutoscalingDoc>,
+    #[serde(default)]
+    activity_task_poller_autoscaling: Option<AutoscalingDoc>,
+    #[serde(default = "ten_seconds")]
+    sticky_queue_schedule_to_start_timeout_ms: i64,
+    #[serde(default)]
+    tuner: Option<TunerDoc>,
 }
 
 fn yes() -> bool {
@@ -61,23 +68,14 @@ fn hundred() -> i64 {
 fn thousand() -> i64 {
     1_000
 }
+fn ten_seconds() -> i64 {
+    10_000
+}
 fn thirty_seconds() -> i64 {
     30_000
 }
 fn sixty_seconds() -> i64 {
     60_000
-}
-
-fn invalid(message: String) -> TbError {
-    TbError::invalid(format!("invalid worker options: {message}"))
-}
-
-// Signed on purpose: a negative value gets this named error rather than serde's unnamed type error.
-fn in_range(name: &str, value: i64, min: i64, max: i64) -> Result<usize, TbError> {
-    if value < min || value > max {
-        return Err(invalid(format!("{name} must be between {min} and {max}, got {value}")));
-    }
-    Ok(value as usize)
 }
 
 fn rate(name: &str, value: Option<f64>) -> Result<Option<f64>, TbError> {
@@ -101,6 +99,11 @@ impl WorkerOptions {
     pub(crate) fn into_config(self) -> Result<WorkerConfig, TbError> {
         self.check_names()?;
         let ms = |name: &str, value: i64| in_range(name, value, 0, MAX_DURATION_MS).map(|v| Duration::from_millis(v as u64));
+        let (workflow_pollers, activity_pollers) = (
+            poller_behavior("workflow_task_pollers", self.workflow_task_pollers, self.workflow_task_poller_autoscaling)?,
+            poller_behavior("activity_task_pollers", self.activity_task_pollers, self.activity_task_poller_autoscaling)?,
+        );
+        let sticky_timeout = in_range("sticky_queue_schedule_to_start_timeout_ms", self.sticky_queue_schedule_to_start_timeout_ms, 1, MAX_DURATION_MS)?;
         let builder = WorkerConfig::builder()
             .namespace(self.namespace)
             .task_queue(self.task_queue)
@@ -112,19 +115,26 @@ impl WorkerOptions {
                 enable_remote_activities: self.activities,
                 enable_nexus: false,
             })
-            .max_outstanding_workflow_tasks(in_range("max_concurrent_workflow_tasks", self.max_concurrent_workflow_tasks, 1, MAX_SLOTS)?)
-            .max_outstanding_activities(in_range("max_concurrent_activities", self.max_concurrent_activities, 1, MAX_SLOTS)?)
-            .max_outstanding_local_activities(in_range("max_concurrent_local_activities", self.max_concurrent_local_activities, 1, MAX_SLOTS)?)
             .max_cached_workflows(in_range("max_cached_workflows", self.max_cached_workflows, 0, MAX_CACHED)?)
-            .workflow_task_poller_behavior(PollerBehavior::SimpleMaximum(in_range("workflow_task_pollers", self.workflow_task_pollers, 1, MAX_POLLERS)?))
-            .activity_task_poller_behavior(PollerBehavior::SimpleMaximum(in_range("activity_task_pollers", self.activity_task_pollers, 1, MAX_POLLERS)?))
+            .workflow_task_poller_behavior(workflow_pollers)
+            .activity_task_poller_behavior(activity_pollers)
+            .sticky_queue_schedule_to_start_timeout(Duration::from_millis(sticky_timeout as u64))
             // Always set: without it the core never cancels activities on shutdown.
             .graceful_shutdown_period(ms("graceful_shutdown_period_ms", self.graceful_shutdown_period_ms)?)
             .default_heartbeat_throttle_interval(ms("default_heartbeat_throttle_interval_ms", self.default_heartbeat_throttle_interval_ms)?)
             .max_heartbeat_throttle_interval(ms("max_heartbeat_throttle_interval_ms", self.max_heartbeat_throttle_interval_ms)?)
             .maybe_max_worker_activities_per_second(rate("max_activities_per_second", self.max_activities_per_second)?)
             .maybe_max_task_queue_activities_per_second(rate("max_task_queue_activities_per_second", self.max_task_queue_activities_per_second)?);
-        builder.build().map_err(invalid)
+        // A tuner decides every kind of slots; the core refuses one together with the fixed maximums.
+        let config = match self.tuner {
+            Some(tuner) => builder.tuner(tuner.into_tuner()?).build(),
+            None => builder
+                .max_outstanding_workflow_tasks(in_range("max_concurrent_workflow_tasks", self.max_concurrent_workflow_tasks, 1, MAX_SLOTS)?)
+                .max_outstanding_activities(in_range("max_concurrent_activities", self.max_concurrent_activities, 1, MAX_SLOTS)?)
+                .max_outstanding_local_activities(in_range("max_concurrent_local_activities", self.max_concurrent_local_activities, 1, MAX_SLOTS)?)
+                .build(),
+        };
+        config.map_err(invalid)
     }
 
     fn check_names(&self) -> Result<(), TbError> {

@@ -17,8 +17,10 @@ final class WorkerOptions
     private int $maxConcurrentWorkflowTaskExecutionSize = 100;
     private int $maxConcurrentLocalActivityExecutionSize = 100;
     private int $maxCachedWorkflows = 1000;
-    private int $maxConcurrentWorkflowTaskPollers = 5;
-    private int $maxConcurrentActivityTaskPollers = 5;
+    private ?PollerBehavior $workflowTaskPollers = null;
+    private ?PollerBehavior $activityTaskPollers = null;
+    private float $stickyQueueScheduleToStartTimeout = 10.0;
+    private ?WorkerTuner $tuner = null;
     private float $gracefulShutdownTimeout = 0.0;
     private float $defaultHeartbeatThrottleInterval = 30.0;
     private float $maxHeartbeatThrottleInterval = 60.0;
@@ -60,14 +62,51 @@ final class WorkerOptions
         return $this->with('maxCachedWorkflows', $count);
     }
 
+    /** PollerBehavior::simpleMaximum($pollers) for workflow tasks. */
     public function withMaxConcurrentWorkflowTaskPollers(int $pollers): self
     {
-        return $this->with('maxConcurrentWorkflowTaskPollers', $pollers);
+        return $this->withWorkflowTaskPollerBehavior(PollerBehavior::simpleMaximum($pollers));
     }
 
+    /** PollerBehavior::simpleMaximum($pollers) for activity tasks. */
     public function withMaxConcurrentActivityTaskPollers(int $pollers): self
     {
-        return $this->with('maxConcurrentActivityTaskPollers', $pollers);
+        return $this->withActivityTaskPollerBehavior(PollerBehavior::simpleMaximum($pollers));
+    }
+
+    /** How many workflow-task polls it keeps open (default: at most 5). */
+    public function withWorkflowTaskPollerBehavior(PollerBehavior $behavior): self
+    {
+        return $this->with('workflowTaskPollers', $behavior);
+    }
+
+    /** How many activity-task polls it keeps open (default: at most 5). */
+    public function withActivityTaskPollerBehavior(PollerBehavior $behavior): self
+    {
+        return $this->with('activityTaskPollers', $behavior);
+    }
+
+    /**
+     * How long a workflow task may wait on this worker's sticky queue (where the next task of a run it has
+     * cached goes) before the server moves it to the task queue, where any worker takes it (default 10 s).
+     * Shorter recovers faster from a worker that died with runs cached.
+     */
+    public function withStickyQueueScheduleToStartTimeout(\DateInterval|int|float $timeout): self
+    {
+        $seconds = ProtoTime::seconds($timeout, 'WorkerOptions::withStickyQueueScheduleToStartTimeout()');
+        if ($seconds < 0.001) {
+            throw new \ValueError('WorkerOptions::withStickyQueueScheduleToStartTimeout(): must be at least 1 ms');
+        }
+        return $this->with('stickyQueueScheduleToStartTimeout', $seconds);
+    }
+
+    /**
+     * How many tasks of each kind it runs at once, fixed or by memory and CPU use; with one, the kinds it
+     * names no longer follow the withMaxConcurrent*ExecutionSize() options.
+     */
+    public function withTuner(?WorkerTuner $tuner): self
+    {
+        return $this->with('tuner', $tuner);
     }
 
     /** Seconds running activities get, after shutdown starts, before they are cancelled (WORKER_SHUTDOWN). */
@@ -236,7 +275,17 @@ final class WorkerOptions
     /** @internal Fibers this worker may keep suspended at once: a cached run holds at least one, so does a running activity */
     public function fiberDemand(): int
     {
-        return $this->maxCachedWorkflows + $this->activitySlots() + $this->maxConcurrentLocalActivityExecutionSize;
+        [, $activities, $localActivities] = $this->tuner?->maxSlots(...$this->fixedSlots()) ?? $this->fixedSlots();
+        $capacity = $this->getActivityExecutor()->capacity();
+        return $this->maxCachedWorkflows + ($capacity === null ? $activities : min($capacity, $activities))
+            + $localActivities;
+    }
+
+    /** @return array{int, int, int} the fixed maximums of workflow tasks, activities and local activities */
+    private function fixedSlots(): array
+    {
+        return [$this->maxConcurrentWorkflowTaskExecutionSize, $this->maxConcurrentActivityExecutionSize,
+            $this->maxConcurrentLocalActivityExecutionSize];
     }
 
     /** @internal the worker options document of docs/DESIGN.md */
@@ -253,8 +302,10 @@ final class WorkerOptions
             'max_concurrent_activities' => $this->activitySlots(),
             'max_concurrent_local_activities' => $this->maxConcurrentLocalActivityExecutionSize,
             'max_cached_workflows' => $this->maxCachedWorkflows,
-            'workflow_task_pollers' => $this->maxConcurrentWorkflowTaskPollers,
-            'activity_task_pollers' => $this->maxConcurrentActivityTaskPollers,
+            ...($this->workflowTaskPollers ?? PollerBehavior::simpleMaximum(5))->toArray('workflow_task'),
+            ...($this->activityTaskPollers ?? PollerBehavior::simpleMaximum(5))->toArray('activity_task'),
+            'sticky_queue_schedule_to_start_timeout_ms' => self::milliseconds($this->stickyQueueScheduleToStartTimeout),
+            'tuner' => $this->tuner?->toArray($this->fixedSlots(), $this->getActivityExecutor()->capacity()),
             'graceful_shutdown_period_ms' => self::milliseconds($this->gracefulShutdownTimeout),
             'default_heartbeat_throttle_interval_ms' => self::milliseconds($this->defaultHeartbeatThrottleInterval),
             'max_heartbeat_throttle_interval_ms' => self::milliseconds($this->maxHeartbeatThrottleInterval),

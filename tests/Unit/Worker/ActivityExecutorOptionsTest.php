@@ -5,6 +5,7 @@ declare(strict_types=1);
 namespace TrueAsync\Temporal\Tests\Unit\Worker;
 
 use PHPUnit\Framework\TestCase;
+use TrueAsync\Temporal\Tests\Unit\RefusesBadValues;
 use TrueAsync\Temporal\Worker\FiberActivityExecutor;
 use TrueAsync\Temporal\Worker\ProcessPoolActivityExecutor;
 use TrueAsync\Temporal\Worker\TrueAsyncActivityExecutor;
@@ -12,6 +13,8 @@ use TrueAsync\Temporal\Worker\WorkerOptions;
 
 final class ActivityExecutorOptionsTest extends TestCase
 {
+    use RefusesBadValues;
+
     public function testFibersAreTheDefaultAndLeaveTheActivitySlotsAsConfigured(): void
     {
         $options = WorkerOptions::new()->withMaxConcurrentActivityExecutionSize(40);
@@ -35,14 +38,7 @@ final class ActivityExecutorOptionsTest extends TestCase
             'withCancellationGracePeriod()' => static fn () => (new ProcessPoolActivityExecutor(__FILE__))->withCancellationGracePeriod(-1),
             'withPhpCommand(): the command must not be empty' => static fn () => (new ProcessPoolActivityExecutor(__FILE__))->withPhpCommand(),
         ];
-        foreach ($cases as $message => $make) {
-            try {
-                $make();
-                self::fail("no error for: $message");
-            } catch (\ValueError $e) {
-                self::assertStringContainsString($message, $e->getMessage());
-            }
-        }
+        self::assertEachRefused($cases);
     }
 
     public function testAPoolNamesTheExtensionsItMissesWhenMade(): void
