@@ -8,6 +8,7 @@ machine, the versions and the placement, to bench/results/latest.md (raw figures
         [--drain-workflows 1000] [--latency-rate 40] [--latency-seconds 8] [--latency-warmup 1]
         [--replay-histories 50] [--replay-reps 5] [--soak-workflows 10000] [--soak-batch 1000] [--soak-peers php]
         [--blocking-activities 1000] [--blocking-fibers-activities 100] [--blocking-concurrency 8,32]
+        [--eager-rounds 200]
 
 Needs `make build` done (the extension, gen/ and vendor/), the temporalio Python package and Go (the Go
 worker in bench/go is built here when missing or older than its sources). Pins itself to CPU 0.
@@ -33,10 +34,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from harness import environment, paths  # noqa: E402
 from harness.paths import EXT_SO, GO_DIR, GO_WORKER, RESULTS, ROOT  # noqa: E402
 from harness.workers import Tuning  # noqa: E402
-from scenarios import activities, blocking, client, drain, latency, replay, soak  # noqa: E402
+from scenarios import activities, blocking, client, drain, eager, latency, replay, soak  # noqa: E402
 
 
-SCENARIOS = ("client", "activities", "drain", "latency", "replay", "soak", "blocking")
+SCENARIOS = ("client", "eager", "activities", "drain", "latency", "replay", "soak", "blocking")
 
 
 def log(msg: str) -> None:
@@ -96,6 +97,7 @@ def main() -> int:
     p.add_argument("--blocking-fibers-activities", type=int, default=100,
                    help="blocking activities per Fiber-executor cell (it runs them one at a time)")
     p.add_argument("--blocking-concurrency", default="8,32", help="comma-separated: concurrent activities N")
+    p.add_argument("--eager-rounds", type=int, default=200, help="sequential starts per eager/plain run")
     p.add_argument("--output", type=Path, default=RESULTS / "latest.md")
     a = p.parse_args()
     if a.quick:
@@ -103,6 +105,7 @@ def main() -> int:
         a.drain_workflows, a.latency_seconds, a.latency_warmup = 100, 3.0, 0.5
         a.replay_histories, a.replay_reps, a.soak_workflows, a.soak_batch = 10, 3, 500, 50
         a.blocking_activities, a.blocking_fibers_activities, a.blocking_concurrency = 100, 20, "8"
+        a.eager_rounds = 30
     scenarios = [s.strip() for s in a.scenarios.split(",") if s.strip()]
     unknown = set(scenarios) - set(SCENARIOS)
     if unknown:
@@ -136,6 +139,14 @@ def run(a: argparse.Namespace, scenarios: list[str]) -> int:
             runs = client.run(cs, log)
             sections.append(client.tables(runs, cs))
             raw["client"] = {"settings": dataclasses.asdict(cs), "runs": [dataclasses.asdict(r) for r in runs]}
+            log("\n" + sections[-1])
+            log(f"(scenario done at {time.monotonic() - started:.0f} s)")
+        if "eager" in scenarios:
+            es = eager.Settings(rounds=a.eager_rounds, warmup=min(20, a.eager_rounds), reps=a.reps)
+            log(f"scenario eager: {es}")
+            eager_runs = eager.run(es, log)
+            sections.append(eager.tables(eager_runs, es))
+            raw["eager"] = {"settings": dataclasses.asdict(es), "runs": [dataclasses.asdict(r) for r in eager_runs]}
             log("\n" + sections[-1])
             log(f"(scenario done at {time.monotonic() - started:.0f} s)")
         if "activities" in scenarios:
