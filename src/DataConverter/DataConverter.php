@@ -25,6 +25,9 @@ final class DataConverter
      */
     public const DEFAULT_PAYLOAD_SIZE_LIMIT = 2 * 1024 * 1024;
 
+    /** The default of withPayloadSizeWarning(): the server's limit.blobSize.warn, 512 KB. */
+    public const DEFAULT_PAYLOAD_SIZE_WARNING = 512 * 1024;
+
     /** @var list<PayloadConverter> */
     private array $converters;
     /** @var array<string, PayloadConverter> encoding => converter */
@@ -41,7 +44,7 @@ final class DataConverter
             $this->byEncoding[$converter->getEncoding()] ??= $converter;
         }
         $this->failureConverter = new DefaultFailureConverter();
-        $this->sizeLimit = new PayloadSizeLimit(self::DEFAULT_PAYLOAD_SIZE_LIMIT);
+        $this->sizeLimit = new PayloadSizeLimit(self::DEFAULT_PAYLOAD_SIZE_LIMIT, self::DEFAULT_PAYLOAD_SIZE_WARNING);
     }
 
     /**
@@ -100,7 +103,23 @@ final class DataConverter
             throw new \ValueError('DataConverter::withPayloadSizeLimit(): $bytes must not be negative');
         }
         $copy = clone $this;
-        $copy->sizeLimit = new PayloadSizeLimit($bytes);
+        $copy->sizeLimit = $this->sizeLimit->withLimit($bytes);
+        return $copy;
+    }
+
+    /**
+     * A copy that logs a warning (to $logger, else error_log()) for values larger than $bytes once encoded,
+     * alone or together, and still sends them: they are heavy on history and on every replay. 0 turns it off.
+     *
+     * @throws \ValueError $bytes is negative
+     */
+    public function withPayloadSizeWarning(int $bytes, ?\Psr\Log\LoggerInterface $logger = null): self
+    {
+        if ($bytes < 0) {
+            throw new \ValueError('DataConverter::withPayloadSizeWarning(): $bytes must not be negative');
+        }
+        $copy = clone $this;
+        $copy->sizeLimit = $this->sizeLimit->withWarning($bytes, $logger);
         return $copy;
     }
 

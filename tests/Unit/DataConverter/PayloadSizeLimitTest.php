@@ -66,11 +66,36 @@ final class PayloadSizeLimitTest extends TestCase
         ];
     }
 
+    public function testValuesOverTheWarningSizeAreLoggedAndStillEncoded(): void
+    {
+        $records = [];
+        $logger = new class ($records) extends \Psr\Log\AbstractLogger {
+            public function __construct(private array &$records)
+            {
+            }
+
+            public function log($level, $message, array $context = []): void
+            {
+                $this->records[] = [$level, (string) $message];
+            }
+        };
+        $converter = DataConverter::default()->withPayloadSizeWarning(1000, $logger);
+        $this->assertCount(2, $converter->toPayloads(['small', str_repeat('x', 2000)])->getPayloads());
+        $converter->toPayload(str_repeat('y', 1500), 'result');
+        $converter->toPayload(str_repeat('z', 900), 'result');
+        $converter->withPayloadSizeWarning(0, $logger)->toPayload(str_repeat('z', 5000), 'result');
+        $this->assertSame(['warning', 'warning'], array_column($records, 0));
+        $this->assertStringStartsWith('large payload: the arguments together (argument #2 the largest) is 20', $records[0][1]);
+        $this->assertStringStartsWith('large payload: result is 15', $records[1][1]);
+        $this->assertStringContainsString('over the 1000-byte warning size', $records[1][1]);
+    }
+
     public function testTheLimitIsAnOptionAndZeroTurnsItOff(): void
     {
         $big = [str_repeat('x', 3 * self::MB)];
-        $this->assertCount(1, DataConverter::default()->withPayloadSizeLimit(0)->toPayloads($big)->getPayloads());
-        $this->assertCount(1, DataConverter::default()->withPayloadSizeLimit(4 * self::MB)->toPayloads($big)->getPayloads());
+        $quiet = DataConverter::default()->withPayloadSizeWarning(0);
+        $this->assertCount(1, $quiet->withPayloadSizeLimit(0)->toPayloads($big)->getPayloads());
+        $this->assertCount(1, $quiet->withPayloadSizeLimit(4 * self::MB)->toPayloads($big)->getPayloads());
         $this->expectException(PayloadTooLargeException::class);
         DataConverter::default()->withPayloadSizeLimit(1000)->toPayload(str_repeat('x', 1000));
     }
