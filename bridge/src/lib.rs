@@ -20,6 +20,7 @@ mod runtime;
 mod signals;
 mod transport_error;
 mod worker;
+mod worker_deployment;
 mod worker_options;
 mod worker_tuning;
 

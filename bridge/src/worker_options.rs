@@ -1,12 +1,13 @@
 //! The worker options document (JSON, unknown fields rejected) and its translation to the core's
 //! `WorkerConfig`. Ranges are checked here so every bad value is named in the error.
 
+use crate::worker_deployment::{versioning_strategy, DeploymentDoc};
 use crate::worker_tuning::{in_range, invalid, poller_behavior, AutoscalingDoc, TunerDoc, MAX_SLOTS};
 use crate::TbError;
 use serde::Deserialize;
 use std::time::Duration;
 use temporalio_common::worker::WorkerTaskTypes;
-use temporalio_sdk_core::{WorkerConfig, WorkerVersioningStrategy};
+use temporalio_sdk_core::WorkerConfig;
 
 const MAX_CACHED: i64 = 1_000_000;
 const MAX_DURATION_MS: i64 = 24 * 3_600_000;
@@ -54,6 +55,8 @@ pub(crate) struct WorkerOptions {
     sticky_queue_schedule_to_start_timeout_ms: i64,
     #[serde(default)]
     tuner: Option<TunerDoc>,
+    #[serde(default)]
+    deployment: Option<DeploymentDoc>,
 }
 
 fn yes() -> bool {
@@ -108,7 +111,7 @@ impl WorkerOptions {
             .namespace(self.namespace)
             .task_queue(self.task_queue)
             .maybe_client_identity_override(self.identity)
-            .versioning_strategy(WorkerVersioningStrategy::None { build_id: self.build_id.unwrap_or_default() })
+            .versioning_strategy(versioning_strategy(self.deployment, self.build_id)?)
             .task_types(WorkerTaskTypes {
                 enable_workflows: self.workflows,
                 enable_local_activities: self.workflows,

@@ -11,6 +11,7 @@ use TrueAsync\Temporal\Api\Workflowservice\V1\ExecuteMultiOperationResponse;
 use TrueAsync\Temporal\Api\Workflowservice\V1\SignalWithStartWorkflowExecutionResponse;
 use TrueAsync\Temporal\Api\Workflowservice\V1\StartWorkflowExecutionRequest;
 use TrueAsync\Temporal\Api\Workflowservice\V1\StartWorkflowExecutionResponse;
+use TrueAsync\Temporal\Client\Deployment\WorkerDeploymentClient;
 use TrueAsync\Temporal\Client\Schedule\ScheduleClient;
 use TrueAsync\Temporal\Core\CancelledException;
 use TrueAsync\Temporal\Core\Connection;
@@ -234,6 +235,12 @@ final class Client
     public function schedules(): ScheduleClient
     {
         return new ScheduleClient($this->service, $this->converter);
+    }
+
+    /** The namespace's Worker Deployments: their versions, and the current and ramping one. Makes no call. */
+    public function workerDeployments(): WorkerDeploymentClient
+    {
+        return new WorkerDeploymentClient($this->service);
     }
 
     /** Completes, fails, heartbeats or cancels activities that complete asynchronously. Makes no call. */

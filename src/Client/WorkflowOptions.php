@@ -32,6 +32,7 @@ final class WorkflowOptions
     private ?string $staticSummary = null;
     private ?string $staticDetails = null;
     private bool $eagerStart = false;
+    private ?VersioningOverride $versioningOverride = null;
 
     public static function new(): self
     {
@@ -149,6 +150,17 @@ final class WorkflowOptions
     public function withEagerStart(bool $eager = true): self
     {
         return $this->with('eagerStart', $eager);
+    }
+
+    /** Runs it pinned to a Worker Deployment version, or auto-upgrading, whatever its code declares. */
+    public function withVersioningOverride(?VersioningOverride $override): self
+    {
+        return $this->with('versioningOverride', $override);
+    }
+
+    public function getVersioningOverride(): ?VersioningOverride
+    {
+        return $this->versioningOverride;
     }
 
     /** A single-line summary the UI shows for the execution (encoded by the data converter). */

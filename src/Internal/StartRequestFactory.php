@@ -88,6 +88,7 @@ final class StartRequestFactory
         DataConverter $converter,
     ): void {
         $request->setRetryPolicy($options->getRetryPolicy()?->toMessage());
+        $request->setVersioningOverride($options->getVersioningOverride()?->toMessage());
         if ($options->getMemo() !== []) {
             $request->setMemo(self::memo($options->getMemo(), $converter));
         }

@@ -21,6 +21,7 @@ final class WorkerOptions
     private ?PollerBehavior $activityTaskPollers = null;
     private float $stickyQueueScheduleToStartTimeout = 10.0;
     private ?WorkerTuner $tuner = null;
+    private ?WorkerDeploymentOptions $deploymentOptions = null;
     private float $gracefulShutdownTimeout = 0.0;
     private float $defaultHeartbeatThrottleInterval = 30.0;
     private float $maxHeartbeatThrottleInterval = 60.0;
@@ -98,6 +99,12 @@ final class WorkerOptions
             throw new \ValueError('WorkerOptions::withStickyQueueScheduleToStartTimeout(): must be at least 1 ms');
         }
         return $this->with('stickyQueueScheduleToStartTimeout', $seconds);
+    }
+
+    /** The Worker Deployment version it is; excludes withBuildId() (the deployment names the build). */
+    public function withDeploymentOptions(?WorkerDeploymentOptions $options): self
+    {
+        return $this->with('deploymentOptions', $options);
     }
 
     /**
@@ -305,6 +312,7 @@ final class WorkerOptions
             ...($this->workflowTaskPollers ?? PollerBehavior::simpleMaximum(5))->toArray('workflow_task'),
             ...($this->activityTaskPollers ?? PollerBehavior::simpleMaximum(5))->toArray('activity_task'),
             'sticky_queue_schedule_to_start_timeout_ms' => self::milliseconds($this->stickyQueueScheduleToStartTimeout),
+            'deployment' => $this->deploymentOptions?->toArray(),
             'tuner' => $this->tuner?->toArray($this->fixedSlots(), $this->getActivityExecutor()->capacity()),
             'graceful_shutdown_period_ms' => self::milliseconds($this->gracefulShutdownTimeout),
             'default_heartbeat_throttle_interval_ms' => self::milliseconds($this->defaultHeartbeatThrottleInterval),

@@ -8,8 +8,10 @@ use TrueAsync\Temporal\Workflow\QueryMethod;
 use TrueAsync\Temporal\Workflow\SignalMethod;
 use TrueAsync\Temporal\Workflow\UpdateMethod;
 use TrueAsync\Temporal\Workflow\UpdateValidatorMethod;
+use TrueAsync\Temporal\Workflow\VersioningBehavior;
 use TrueAsync\Temporal\Workflow\WorkflowInterface;
 use TrueAsync\Temporal\Workflow\WorkflowMethod;
+use TrueAsync\Temporal\Workflow\WorkflowVersioningBehavior;
 
 /**
  * A workflow class read through its attributes: its type name, run method and handlers.
@@ -32,6 +34,7 @@ final class WorkflowDefinition
         private readonly array $queries,
         private readonly array $updates,
         private readonly array $validators,
+        public readonly VersioningBehavior $versioningBehavior,
         public readonly bool $dynamic = false,
     ) {
     }
@@ -40,7 +43,7 @@ final class WorkflowDefinition
     public function asDynamic(): self
     {
         return new self('*', $this->class, $this->run, $this->signals, $this->queries, $this->updates,
-            $this->validators, true);
+            $this->validators, $this->versioningBehavior, true);
     }
 
     /** @throws \LogicException the class is not a valid workflow */
@@ -57,7 +60,7 @@ final class WorkflowDefinition
                 if ($run !== null) {
                     throw new \LogicException("$class has more than one #[WorkflowMethod]");
                 }
-                $run = [$attribute->name ?? $reflection->getShortName(), HandlerMethod::of($method)];
+                $run = [$attribute->name ?? $reflection->getShortName(), HandlerMethod::of($method), $method];
             } elseif ($attribute = self::attribute($method, SignalMethod::class)) {
                 $signals[$attribute->name ?? $method->getName()] = HandlerMethod::of($method);
             } elseif ($attribute = self::attribute($method, QueryMethod::class)) {
@@ -74,7 +77,16 @@ final class WorkflowDefinition
         foreach (array_diff_key($validators, $updates) as $update => $validator) {
             throw new \LogicException("$class: validator {$validator->name}() is for an unknown update \"$update\"");
         }
-        return new self($run[0], $class, $run[1], $signals, $queries, $updates, $validators);
+        return new self($run[0], $class, $run[1], $signals, $queries, $updates, $validators,
+            self::versioningBehavior($reflection, $run[2]));
+    }
+
+    /** From #[WorkflowVersioningBehavior] on the run method, else on the class; Unspecified without. */
+    private static function versioningBehavior(\ReflectionClass $class, \ReflectionMethod $run): VersioningBehavior
+    {
+        $attribute = self::attribute($run, WorkflowVersioningBehavior::class)
+            ?? ($class->getAttributes(WorkflowVersioningBehavior::class)[0] ?? null)?->newInstance();
+        return $attribute?->behavior ?? VersioningBehavior::Unspecified;
     }
 
     public function signal(string $name): ?HandlerMethod

@@ -108,7 +108,8 @@ final class WorkflowTaskRunner
             $run = $this->runs[$runId] ??= $this->newRun($activation);
             $commands = $run->activate($activation);
             $completion->setSuccessful(new Success(['commands' => $commands,
-                'used_internal_flags' => $run->flags->takeNewlyUsed()]));
+                'used_internal_flags' => $run->flags->takeNewlyUsed(),
+                'versioning_behavior' => $run->definition->versioningBehavior->value]));
         } catch (\Throwable $e) {
             $failure = $this->converter->getFailureConverter()->toFailure($e, $this->converter);
             if ($e instanceof DeadlockException) {
