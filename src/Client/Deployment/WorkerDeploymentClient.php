@@ -102,7 +102,8 @@ final class WorkerDeploymentClient
     }
 
     /**
-     * The names of the namespace's Worker Deployments, all pages fetched.
+     * The names of the namespace's Worker Deployments, all pages fetched. It comes from the server's
+     * visibility store, which lags: a deployment whose first worker just polled may be missing a moment.
      *
      * @return list<string>
      * @throws ServiceException|TemporalException

@@ -44,7 +44,11 @@ final class WorkerDeploymentTest extends ServerTestCase
         self::assertSame([$deployment, '2.0', null], [$description->name, $description->currentBuildId, $description->rampingBuildId]);
         self::assertSame(WorkerDeploymentVersionStatus::Current, $description->versions['2.0']);
         self::assertArrayHasKey('1.0', $description->versions);
-        self::assertContains($deployment, $deployments->listDeployments());
+        // The list comes from visibility, which lags.
+        self::assertTrue(self::eventually(
+            fn (): bool => \in_array($deployment, $deployments->listDeployments(), true),
+            true,
+        ), 'the deployment was never listed');
         $overridden = $this->startAndAwaitFirstTask('PhpVersionedAutoUpgrade', $queue,
             VersioningOverride::pinned($deployment, '1.0'));
 
