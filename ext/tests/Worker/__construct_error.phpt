@@ -58,9 +58,9 @@ shutDown($first, $first->startPollWorkflowActivation(), $first->startPollActivit
 --EXPECTF--
 empty options: ValueError: invalid worker options: EOF while parsing a value at line 1 column 0
 malformed JSON: ValueError: invalid worker options: EOF while parsing a value at line 1 column 13
-not an object: ValueError: invalid worker options: invalid length 0, expected struct WorkerOptions with 17 elements at line 1 column 2
+not an object: ValueError: invalid worker options: invalid length 0, expected struct WorkerOptions with 22 elements at line 1 column 2
 missing task queue: ValueError: invalid worker options: missing field `task_queue` at line 1 column 23
-unknown option: ValueError: invalid worker options: unknown field `colour`, expected one of `namespace`, `task_queue`, `identity`, `build_id`, `workflows`, `activities`, `max_concurrent_workflow_tasks`, `max_concurrent_activities`, `max_concurrent_local_activities`, `max_cached_workflows`, `workflow_task_pollers`, `activity_task_pollers`, `graceful_shutdown_period_ms`, `default_heartbeat_throttle_interval_ms`, `max_heartbeat_throttle_interval_ms`, `max_activities_per_second`, `max_task_queue_activities_per_second` at line 1 column 9
+unknown option: ValueError: invalid worker options: unknown field `colour`, expected one of `namespace`, `task_queue`, `identity`, `build_id`, `workflows`, `activities`, `max_concurrent_workflow_tasks`, `max_concurrent_activities`, `max_concurrent_local_activities`, `max_cached_workflows`, `workflow_task_pollers`, `activity_task_pollers`, `graceful_shutdown_period_ms`, `default_heartbeat_throttle_interval_ms`, `max_heartbeat_throttle_interval_ms`, `max_activities_per_second`, `max_task_queue_activities_per_second`, `workflow_task_poller_autoscaling`, `activity_task_poller_autoscaling`, `sticky_queue_schedule_to_start_timeout_ms`, `tuner`, `deployment` at line 1 column 9
 wrong option type: ValueError: invalid worker options: invalid type: string "yes", expected a boolean at line 1 column 18
 empty namespace: ValueError: invalid worker options: namespace must not be empty
 blank namespace: ValueError: invalid worker options: namespace must not be empty
