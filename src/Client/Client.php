@@ -23,6 +23,7 @@ use TrueAsync\Temporal\Exception\DeadlineExceededException;
 use TrueAsync\Temporal\Exception\InvalidArgumentException;
 use TrueAsync\Temporal\Exception\ServiceException;
 use TrueAsync\Temporal\Exception\WorkflowAlreadyStartedException;
+use TrueAsync\Temporal\Interceptor\Interceptor;
 use TrueAsync\Temporal\Internal\ProtobufRuntime;
 use TrueAsync\Temporal\Internal\RpcTimeoutCopies;
 use TrueAsync\Temporal\Internal\StartRequestFactory;
@@ -229,6 +230,24 @@ final class Client
             $options,
             $this->converter,
         );
+    }
+
+    /**
+     * A copy that runs $interceptors around its calls (replacing any given before): the first is outermost.
+     * Handles and clients made from the copy carry them, and so do workers built on it, whose workflow and
+     * activity interceptors run before the worker's own (WorkerOptions::withInterceptors()).
+     */
+    public function withInterceptors(Interceptor ...$interceptors): self
+    {
+        $copy = clone $this;
+        $copy->service = $this->service->withInterceptors(...$interceptors);
+        return $copy;
+    }
+
+    /** @return list<Interceptor> */
+    public function getInterceptors(): array
+    {
+        return $this->service->getInterceptors();
     }
 
     /** Creates, lists and hands out handles to the schedules of the namespace. Makes no call. */

@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace TrueAsync\Temporal\Internal;
 
+use TrueAsync\Temporal\Interceptor\Interceptor;
 use Google\Protobuf\Internal\Message;
 use TrueAsync\Temporal\Client\ConnectionOptions;
 use TrueAsync\Temporal\Client\WorkflowExecution;
@@ -26,6 +27,8 @@ final class WorkflowService
 
     /** Seconds; null: none. */
     private ?float $rpcTimeout;
+    /** @var list<Interceptor> the client's, which every object made from it carries along with this service */
+    private array $interceptors = [];
 
     public function __construct(private Core\Connection $connection, private ConnectionOptions $options)
     {
@@ -46,6 +49,20 @@ final class WorkflowService
             ? $this->options->getRpcTimeout()
             : Seconds::positive($timeoutSeconds, "$caller: \$timeoutSeconds");
         return $copy;
+    }
+
+    /** A copy whose users run $interceptors around their calls. */
+    public function withInterceptors(Interceptor ...$interceptors): self
+    {
+        $copy = clone $this;
+        $copy->interceptors = array_values($interceptors);
+        return $copy;
+    }
+
+    /** @return list<Interceptor> */
+    public function getInterceptors(): array
+    {
+        return $this->interceptors;
     }
 
     public function getRpcTimeout(): ?float

@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace TrueAsync\Temporal\Worker;
 
+use TrueAsync\Temporal\Interceptor\Interceptor;
 use TrueAsync\Temporal\Client\Client;
 use TrueAsync\Temporal\Core\DeterminismGuard;
 use TrueAsync\Temporal\Core\TemporalException;
@@ -130,6 +131,12 @@ final class Worker implements ActivityRegistrar
             $this->core->initiateShutdown();
             $activities->notifyWorkerShutdown();
         }
+    }
+
+    /** @return list<Interceptor> the client's interceptors, then the worker's own: the first is outermost */
+    private function interceptors(): array
+    {
+        return [...$this->client->getInterceptors(), ...$this->options->getInterceptors()];
     }
 
     /** @internal */

@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace TrueAsync\Temporal\Worker;
 
+use TrueAsync\Temporal\Interceptor\Interceptor;
 use TrueAsync\Temporal\Internal\ProtoTime;
 use TrueAsync\Temporal\Internal\Utf8;
 
@@ -37,6 +38,8 @@ final class WorkerOptions
     private bool $autoHeartbeat = false;
     private bool $localActivityWorkerOnly = false;
     private bool $workflowWorkerDisabled = false;
+    /** @var list<Interceptor> */
+    private array $interceptors = [];
 
     public static function new(): self
     {
@@ -256,6 +259,22 @@ final class WorkerOptions
     public function withWorkflowWorkerDisabled(bool $disabled = true): self
     {
         return $this->with('workflowWorkerDisabled', $disabled);
+    }
+
+    /**
+     * Workflow and activity interceptors of this worker (replacing any given before), run inside those of the
+     * client the worker is built on (Client::withInterceptors()); the first given is outermost. Workflow
+     * interceptors run on replay as the workflow does: they must be as deterministic as workflow code.
+     */
+    public function withInterceptors(Interceptor ...$interceptors): self
+    {
+        return $this->with('interceptors', array_values($interceptors));
+    }
+
+    /** @return list<Interceptor> */
+    public function getInterceptors(): array
+    {
+        return $this->interceptors;
     }
 
     public function isLocalActivityWorkerOnly(): bool
