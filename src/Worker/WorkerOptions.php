@@ -302,9 +302,7 @@ final class WorkerOptions
     public function fiberDemand(): int
     {
         [, $activities, $localActivities] = $this->tuner?->maxSlots(...$this->fixedSlots()) ?? $this->fixedSlots();
-        $capacity = $this->getActivityExecutor()->capacity();
-        return $this->maxCachedWorkflows + ($capacity === null ? $activities : min($capacity, $activities))
-            + $localActivities;
+        return $this->maxCachedWorkflows + $this->cappedByExecutor($activities) + $localActivities;
     }
 
     /** @return array{int, int, int} the fixed maximums of workflow tasks, activities and local activities */
@@ -343,9 +341,14 @@ final class WorkerOptions
 
     private function activitySlots(): int
     {
+        return $this->cappedByExecutor($this->maxConcurrentActivityExecutionSize);
+    }
+
+    /** An executor with a capacity of its own (a pool's processes) runs no more activities than that at once. */
+    private function cappedByExecutor(int $activities): int
+    {
         $capacity = $this->getActivityExecutor()->capacity();
-        return $capacity === null ? $this->maxConcurrentActivityExecutionSize
-            : min($capacity, $this->maxConcurrentActivityExecutionSize);
+        return $capacity === null ? $activities : min($capacity, $activities);
     }
 
     private function with(string $property, mixed $value): self
