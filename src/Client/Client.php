@@ -37,7 +37,8 @@ use TrueAsync\Temporal\Internal\WorkflowService;
 /**
  * A connection to a Temporal server, bound to one namespace: starts workflows (also with a signal or an
  * update), lists and counts them, and hands out WorkflowHandles. Calls block until the server answers, or
- * until the RPC timeout passes (withRpcTimeout(), ConnectionOptions::withRpcTimeout()).
+ * until the RPC timeout passes (withRpcTimeout(), ConnectionOptions::withRpcTimeout()). Interceptors
+ * (withInterceptors()) run around every call of the client and of the handles it hands out.
  */
 final class Client
 {

@@ -97,7 +97,8 @@ final class ScheduleHandle
      * update() describes it again and calls $updater again, up to 10 times. Servers whose schedules run as
      * workflows (Temporal 1.2x-1.3x, the dev server) apply an update asynchronously and drop a conflicting one
      * without an error: there, serialize the updates of one schedule, and wait for describe() to show a
-     * change before relying on it. The schedule's memo and search attributes stay as they are.
+     * change before relying on it. The schedule's memo and search attributes stay as they are; the header its
+     * workflows start with is the one the client's interceptors give (ScheduleClientCallsInterceptor), none without.
      *
      * @param callable(ScheduleDescription): ?Schedule $updater returns the new schedule, or null to leave it
      * @return bool whether the schedule was replaced (false: $updater returned null)

@@ -48,7 +48,8 @@ final class ClientInterceptorTest extends ServerTestCase
         $client = self::client()->withInterceptors($plusOne);
         $options = self::options('UpdateWorkflow')->withIdConflictPolicy(WorkflowIdConflictPolicy::UseExisting);
 
-        $started = $client->updateWithStart('UpdateWorkflow', [], $options, UpdateOptions::new('add', UpdateWaitStage::Completed), [1]);
+        $completed = UpdateOptions::new('add', UpdateWaitStage::Completed);
+        $started = $client->updateWithStart('UpdateWorkflow', [], $options, $completed, [1]);
         $handle = $client->getHandle((string) $options->getWorkflowId());
 
         $this->assertSame(2, $started->result(), 'update-with-start: the handler got 2 for 1');
@@ -74,7 +75,8 @@ final class ClientInterceptorTest extends ServerTestCase
         $this->assertSame('UpdateWorkflow', $counter->once('describe', fn () => $handle->describe())->getWorkflowType());
         $this->assertGreaterThan(0, \count($counter->once('fetchHistory', fn () => $handle->fetchHistory())));
         $counter->once('signal', fn () => $handle->signal('finish'));
-        $this->assertSame(3, $counter->once('getResult', fn () => $handle->result(timeoutSeconds: self::RESULT_TIMEOUT_S)));
+        $result = $counter->once('getResult', fn () => $handle->result(timeoutSeconds: self::RESULT_TIMEOUT_S));
+        $this->assertSame(3, $result);
 
         $signalled = $counter->once(
             'signalWithStart',
@@ -82,17 +84,16 @@ final class ClientInterceptorTest extends ServerTestCase
         );
         $counter->once('terminate', fn () => $signalled->terminate('test done'));
         $updateOptions = self::options('UpdateWorkflow')->withIdConflictPolicy(WorkflowIdConflictPolicy::UseExisting);
-        $updated = $counter->once('updateWithStart', fn () => $client->updateWithStart('UpdateWorkflow', [], $updateOptions, 'add', [4]));
+        $updated = $counter->once(
+            'updateWithStart',
+            fn () => $client->updateWithStart('UpdateWorkflow', [], $updateOptions, 'add', [4]),
+        );
         $counter->once('cancel', fn () => $client->getHandle($updated->getExecution()->getWorkflowId())->cancel());
         $query = "WorkflowId = '{$handle->getId()}'";
         $counter->once('listWorkflows', fn (): array => iterator_to_array($client->listWorkflows($query)));
         $counter->once('countWorkflows', fn (): int => $client->countWorkflows($query));
 
-        $hooks = array_map(fn (\ReflectionMethod $m): string => $m->name, (new \ReflectionClass(WorkflowClientCallsInterceptor::class))->getMethods());
-        sort($hooks);
-        $seen = array_keys($counter->calls);
-        sort($seen);
-        $this->assertSame($hooks, $seen, 'every hook was run by some operation');
+        $counter->assertEveryHookOf(WorkflowClientCallsInterceptor::class);
     }
 
     public function testTheHeaderAnInterceptorSetsReachesTheStartSignalAndUpdateEventsOfTheHistory(): void
@@ -119,7 +120,8 @@ final class ClientInterceptorTest extends ServerTestCase
 
         $signalled = $client->signalWithStart('SignalQueryWorkflow', [], self::options('SignalQueryWorkflow'), 'finish');
         $signalled->result(timeoutSeconds: self::RESULT_TIMEOUT_S);
-        $updated = $client->updateWithStart('UpdateWorkflow', [], $options, UpdateOptions::new('add', UpdateWaitStage::Completed), [1]);
+        $completed = UpdateOptions::new('add', UpdateWaitStage::Completed);
+        $updated = $client->updateWithStart('UpdateWorkflow', [], $options, $completed, [1]);
         $this->assertSame(1, $updated->result());
         $client->getHandle((string) $options->getWorkflowId())->signal('finish');
 
@@ -128,8 +130,13 @@ final class ClientInterceptorTest extends ServerTestCase
             EventType::EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED => ['hook' => 'signalWithStart', 'tenant' => 'acme'],
         ], self::headersOf($signalled));
         $headers = self::headersOf(self::client()->getHandle((string) $options->getWorkflowId()));
-        $this->assertSame(['hook' => 'updateWithStart', 'tenant' => 'acme'], $headers[EventType::EVENT_TYPE_WORKFLOW_EXECUTION_STARTED]);
-        $this->assertSame(['hook' => 'updateWithStart', 'tenant' => 'acme'], $headers[EventType::EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED]);
+        $this->assertSame([
+            EventType::EVENT_TYPE_WORKFLOW_EXECUTION_STARTED => ['hook' => 'updateWithStart', 'tenant' => 'acme'],
+            EventType::EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED => ['hook' => 'updateWithStart', 'tenant' => 'acme'],
+        ], array_intersect_key($headers, [
+            EventType::EVENT_TYPE_WORKFLOW_EXECUTION_STARTED => true,
+            EventType::EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED => true,
+        ]));
     }
 
     public function testHeaderValuesGoThroughTheClientsCodec(): void
@@ -205,10 +212,12 @@ final class ClientInterceptorTest extends ServerTestCase
         $headers = [];
         foreach ($handle->fetchHistory()->getEvents() as $event) {
             $header = match ($event->getEventType()) {
-                EventType::EVENT_TYPE_WORKFLOW_EXECUTION_STARTED => $event->getWorkflowExecutionStartedEventAttributes()->getHeader(),
-                EventType::EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED => $event->getWorkflowExecutionSignaledEventAttributes()->getHeader(),
-                EventType::EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED => $event->getWorkflowExecutionUpdateAcceptedEventAttributes()
-                    ->getAcceptedRequest()->getInput()->getHeader(),
+                EventType::EVENT_TYPE_WORKFLOW_EXECUTION_STARTED
+                    => $event->getWorkflowExecutionStartedEventAttributes()->getHeader(),
+                EventType::EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED
+                    => $event->getWorkflowExecutionSignaledEventAttributes()->getHeader(),
+                EventType::EVENT_TYPE_WORKFLOW_EXECUTION_UPDATE_ACCEPTED
+                    => $event->getWorkflowExecutionUpdateAcceptedEventAttributes()->getAcceptedRequest()->getInput()->getHeader(),
                 default => false,
             };
             if ($header !== false) {

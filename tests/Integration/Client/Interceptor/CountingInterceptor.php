@@ -65,6 +65,14 @@ final class CountingInterceptor implements WorkflowClientCallsInterceptor, Sched
         return $result;
     }
 
+    /** @param class-string $interface asserts that some operation ran each of its hooks */
+    public function assertEveryHookOf(string $interface): void
+    {
+        $hooks = array_map(fn (\ReflectionMethod $m): string => $m->name, (new \ReflectionClass($interface))->getMethods());
+        $seen = array_keys($this->calls);
+        Assert::assertSame([], array_values(array_diff($hooks, $seen)), 'the hooks no operation ran');
+    }
+
     public function start(StartWorkflowInput $input, callable $next): WorkflowHandle
     {
         $this->calls[__FUNCTION__] = ($this->calls[__FUNCTION__] ?? 0) + 1;
