@@ -7,10 +7,6 @@ namespace TrueAsync\Temporal\Client;
 use Google\Protobuf\Internal\Message;
 use TrueAsync\Temporal\Api\Workflowservice\V1\CountWorkflowExecutionsRequest;
 use TrueAsync\Temporal\Api\Workflowservice\V1\CountWorkflowExecutionsResponse;
-use TrueAsync\Temporal\Api\Workflowservice\V1\ExecuteMultiOperationResponse;
-use TrueAsync\Temporal\Api\Workflowservice\V1\SignalWithStartWorkflowExecutionResponse;
-use TrueAsync\Temporal\Api\Workflowservice\V1\StartWorkflowExecutionRequest;
-use TrueAsync\Temporal\Api\Workflowservice\V1\StartWorkflowExecutionResponse;
 use TrueAsync\Temporal\Client\Deployment\WorkerDeploymentClient;
 use TrueAsync\Temporal\Client\Schedule\ScheduleClient;
 use TrueAsync\Temporal\Core\CancelledException;
@@ -23,20 +19,26 @@ use TrueAsync\Temporal\Exception\DeadlineExceededException;
 use TrueAsync\Temporal\Exception\InvalidArgumentException;
 use TrueAsync\Temporal\Exception\ServiceException;
 use TrueAsync\Temporal\Exception\WorkflowAlreadyStartedException;
+use TrueAsync\Temporal\Interceptor\Header;
 use TrueAsync\Temporal\Interceptor\Interceptor;
+use TrueAsync\Temporal\Interceptor\WorkflowClient\CountWorkflowsInput;
+use TrueAsync\Temporal\Interceptor\WorkflowClient\ListWorkflowsInput;
+use TrueAsync\Temporal\Interceptor\WorkflowClient\SignalWithStartInput;
+use TrueAsync\Temporal\Interceptor\WorkflowClient\StartWorkflowInput;
+use TrueAsync\Temporal\Interceptor\WorkflowClient\UpdateWithStartInput;
+use TrueAsync\Temporal\Interceptor\WorkflowClientCallsInterceptor;
 use TrueAsync\Temporal\Internal\ProtobufRuntime;
 use TrueAsync\Temporal\Internal\RpcTimeoutCopies;
-use TrueAsync\Temporal\Internal\StartRequestFactory;
-use TrueAsync\Temporal\Internal\Service\UpdateStarter;
 use TrueAsync\Temporal\Internal\Uuid;
-use TrueAsync\Temporal\Internal\WithStartRequests;
 use TrueAsync\Temporal\Internal\Service\WorkflowExecutionPager;
+use TrueAsync\Temporal\Internal\Service\WorkflowStarter;
 use TrueAsync\Temporal\Internal\WorkflowService;
 
 /**
  * A connection to a Temporal server, bound to one namespace: starts workflows (also with a signal or an
  * update), lists and counts them, and hands out WorkflowHandles. Calls block until the server answers, or
- * until the RPC timeout passes (withRpcTimeout(), ConnectionOptions::withRpcTimeout()).
+ * until the RPC timeout passes (withRpcTimeout(), ConnectionOptions::withRpcTimeout()). Interceptors
+ * (withInterceptors()) run around every call of the client and of the handles it hands out.
  */
 final class Client
 {
@@ -77,16 +79,8 @@ final class Client
      */
     public function start(string $workflowType, array $args, WorkflowOptions $options): WorkflowHandle
     {
-        $request = $this->startRequest($workflowType, $args, $options);
-        $response = $this->service->call(
-            'StartWorkflowExecution',
-            $request,
-            StartWorkflowExecutionResponse::class,
-            execution: new WorkflowExecution($request->getWorkflowId()),
-            workflowType: $workflowType,
-        );
-        $execution = new WorkflowExecution($request->getWorkflowId(), $response->getRunId());
-        return new WorkflowHandle($this->service, $this->converter, $execution, $workflowType);
+        $input = new StartWorkflowInput($workflowType, array_values($args), $options, $this->emptyHeader());
+        return $this->intercept('start', $input, $this->starter()->start(...));
     }
 
     /**
@@ -108,19 +102,9 @@ final class Client
         string $signalName,
         array $signalArgs = [],
     ): WorkflowHandle {
-        $start = $this->startRequest($workflowType, $args, $options, 'Client::signalWithStart()');
-        $signalInput = $signalArgs === [] ? null : $this->converter->toPayloads($signalArgs);
-        $request = WithStartRequests::signalWithStart($start, $signalName, $signalInput);
-        $execution = new WorkflowExecution($start->getWorkflowId());
-        $response = $this->service->call(
-            'SignalWithStartWorkflowExecution',
-            $request,
-            SignalWithStartWorkflowExecutionResponse::class,
-            execution: $execution,
-            workflowType: $workflowType,
-        );
-        $execution = new WorkflowExecution($start->getWorkflowId(), $response->getRunId());
-        return new WorkflowHandle($this->service, $this->converter, $execution, $workflowType);
+        $input = new SignalWithStartInput($workflowType, array_values($args), $options, $signalName,
+            array_values($signalArgs), $this->emptyHeader());
+        return $this->intercept('signalWithStart', $input, $this->starter()->signalWithStart(...));
     }
 
     /**
@@ -147,27 +131,11 @@ final class Client
         string|UpdateOptions $update,
         array $updateArgs = [],
     ): WorkflowUpdateHandle {
-        if ($options->getIdConflictPolicy() === WorkflowIdConflictPolicy::Unspecified) {
-            throw new \ValueError('Client::updateWithStart(): WorkflowOptions must set an id conflict policy');
-        }
         $update = UpdateOptions::of($update);
-        $start = $this->startRequest($workflowType, $args, $options, 'Client::updateWithStart()');
-        $payloads = $updateArgs === [] ? null : $this->converter->toPayloads($updateArgs);
-        $request = (new UpdateStarter($this->service))->request($update->getName(), $payloads, $update->getUpdateId() ?? Uuid::v4());
-        $multi = WithStartRequests::updateWithStart($start, $request, $update->getWaitStage());
-        $response = $this->service->call(
-            'ExecuteMultiOperation',
-            $multi,
-            ExecuteMultiOperationResponse::class,
-            execution: new WorkflowExecution($start->getWorkflowId()),
-            workflowType: $workflowType,
-        );
-        [$started, $updated] = iterator_to_array($response->getResponses(), false);
-        $execution = new WorkflowExecution($start->getWorkflowId(), $started->getStartWorkflow()->getRunId());
-        $outcome = $updated->getUpdateWorkflow()?->getOutcome();
-        $id = $request->getMeta()->getUpdateId();
-        return new WorkflowUpdateHandle($this->service, $this->converter, $execution, $id, $update->getName(), $outcome,
-            $update->getResultType());
+        $update = $update->withUpdateId($update->getUpdateId() ?? Uuid::v4());
+        $input = new UpdateWithStartInput($workflowType, array_values($args), $options, $update,
+            array_values($updateArgs), $this->emptyHeader());
+        return $this->intercept('updateWithStart', $input, $this->starter()->updateWithStart(...));
     }
 
     /**
@@ -181,7 +149,12 @@ final class Client
      */
     public function listWorkflows(string $query = '', int $pageSize = 0): \Iterator
     {
-        return new WorkflowExecutionPager($this->service, $this->converter, $query, $pageSize);
+        return $this->intercept(
+            'listWorkflows',
+            new ListWorkflowsInput($query, $pageSize),
+            fn (ListWorkflowsInput $input): \Iterator
+                => new WorkflowExecutionPager($this->service, $this->converter, $input->query, $input->pageSize),
+        );
     }
 
     /**
@@ -193,7 +166,13 @@ final class Client
      */
     public function countWorkflows(string $query = ''): int
     {
-        $request = new CountWorkflowExecutionsRequest(['namespace' => $this->getNamespace(), 'query' => $query]);
+        return $this->intercept('countWorkflows', new CountWorkflowsInput($query), $this->count(...));
+    }
+
+    /** The SDK's own countWorkflows(), after the interceptors. */
+    private function count(CountWorkflowsInput $input): int
+    {
+        $request = new CountWorkflowExecutionsRequest(['namespace' => $this->getNamespace(), 'query' => $input->query]);
         return (int) $this->service->call(
             'CountWorkflowExecutions',
             $request,
@@ -212,24 +191,20 @@ final class Client
         return new WorkflowHandle($this->service, $this->converter, new WorkflowExecution($workflowId, $runId));
     }
 
-    /** @param ?string $withStart the with-start call $options are for: eager start applies only to start() */
-    private function startRequest(
-        string $workflowType,
-        array $args,
-        WorkflowOptions $options,
-        ?string $withStart = null,
-    ): StartWorkflowExecutionRequest {
-        if ($withStart !== null && $options->isEagerStart()) {
-            throw new \ValueError("$withStart: WorkflowOptions::withEagerStart() applies only to Client::start()");
-        }
-        return StartRequestFactory::create(
-            $this->service->getNamespace(),
-            $this->service->getIdentity(),
-            $workflowType,
-            $args === [] ? null : $this->converter->toPayloads($args),
-            $options,
-            $this->converter,
-        );
+    /** Runs $hook of the client's WorkflowClientCallsInterceptors around $last (the SDK's own code for the call). */
+    private function intercept(string $hook, object $input, \Closure $last): mixed
+    {
+        return $this->service->intercept(WorkflowClientCallsInterceptor::class, $hook, $input, $last);
+    }
+
+    private function starter(): WorkflowStarter
+    {
+        return new WorkflowStarter($this->service, $this->converter);
+    }
+
+    private function emptyHeader(): Header
+    {
+        return Header::empty($this->converter);
     }
 
     /**

@@ -4,18 +4,6 @@ declare(strict_types=1);
 
 namespace TrueAsync\Temporal\Client;
 
-use Google\Protobuf\Internal\Message;
-use TrueAsync\Temporal\Api\Query\V1\WorkflowQuery;
-use TrueAsync\Temporal\Api\Workflowservice\V1\DescribeWorkflowExecutionRequest;
-use TrueAsync\Temporal\Api\Workflowservice\V1\DescribeWorkflowExecutionResponse;
-use TrueAsync\Temporal\Api\Workflowservice\V1\QueryWorkflowRequest;
-use TrueAsync\Temporal\Api\Workflowservice\V1\QueryWorkflowResponse;
-use TrueAsync\Temporal\Api\Workflowservice\V1\RequestCancelWorkflowExecutionRequest;
-use TrueAsync\Temporal\Api\Workflowservice\V1\RequestCancelWorkflowExecutionResponse;
-use TrueAsync\Temporal\Api\Workflowservice\V1\SignalWorkflowExecutionRequest;
-use TrueAsync\Temporal\Api\Workflowservice\V1\SignalWorkflowExecutionResponse;
-use TrueAsync\Temporal\Api\Workflowservice\V1\TerminateWorkflowExecutionRequest;
-use TrueAsync\Temporal\Api\Workflowservice\V1\TerminateWorkflowExecutionResponse;
 use TrueAsync\Temporal\Core\TemporalException;
 use TrueAsync\Temporal\DataConverter\DataConverter;
 use TrueAsync\Temporal\Exception\DataConverterException;
@@ -27,12 +15,18 @@ use TrueAsync\Temporal\Exception\WorkflowQueryFailedException;
 use TrueAsync\Temporal\Exception\WorkflowQueryRejectedException;
 use TrueAsync\Temporal\Exception\WorkflowResultTimeoutException;
 use TrueAsync\Temporal\Exception\WorkflowUpdateFailedException;
-use TrueAsync\Temporal\Internal\CloseEventMapper;
-use TrueAsync\Temporal\Internal\Service\CloseEventPoller;
-use TrueAsync\Temporal\Internal\Deadline;
+use TrueAsync\Temporal\Interceptor\Header;
+use TrueAsync\Temporal\Interceptor\WorkflowClient\CancelInput;
+use TrueAsync\Temporal\Interceptor\WorkflowClient\DescribeInput;
+use TrueAsync\Temporal\Interceptor\WorkflowClient\FetchHistoryInput;
+use TrueAsync\Temporal\Interceptor\WorkflowClient\GetResultInput;
+use TrueAsync\Temporal\Interceptor\WorkflowClient\QueryInput;
+use TrueAsync\Temporal\Interceptor\WorkflowClient\SignalInput;
+use TrueAsync\Temporal\Interceptor\WorkflowClient\StartUpdateInput;
+use TrueAsync\Temporal\Interceptor\WorkflowClient\TerminateInput;
+use TrueAsync\Temporal\Interceptor\WorkflowClientCallsInterceptor;
 use TrueAsync\Temporal\Internal\RpcTimeoutCopies;
-use TrueAsync\Temporal\Internal\Service\HistoryFetcher;
-use TrueAsync\Temporal\Internal\Service\UpdateStarter;
+use TrueAsync\Temporal\Internal\Service\WorkflowExecutionCalls;
 use TrueAsync\Temporal\Internal\Utf8;
 use TrueAsync\Temporal\Internal\Uuid;
 use TrueAsync\Temporal\Internal\WorkflowService;
@@ -94,10 +88,8 @@ final class WorkflowHandle
      */
     public function result(?string $type = null, ?float $timeoutSeconds = null, bool $followRuns = true): mixed
     {
-        $poller = new CloseEventPoller($this->service);
-        $deadline = Deadline::in($timeoutSeconds, 'WorkflowHandle::result()');
-        [$event, $execution] = $poller->waitForLastCloseEvent($this->execution, $deadline, $followRuns);
-        return (new CloseEventMapper($this->converter))->toResult($event, $execution, $this->workflowType, $type);
+        $input = new GetResultInput($this->execution, $this->workflowType, $type, $timeoutSeconds, $followRuns);
+        return $this->intercept('getResult', $input, $this->calls()->getResult(...));
     }
 
     /**
@@ -135,15 +127,9 @@ final class WorkflowHandle
     public function startUpdate(string|UpdateOptions $nameOrOptions, mixed ...$args): WorkflowUpdateHandle
     {
         $options = UpdateOptions::of($nameOrOptions);
-        $starter = new UpdateStarter($this->service);
-        $payloads = $args === [] ? null : $this->converter->toPayloads($args);
-        $request = $starter->request($options->getName(), $payloads, $options->getUpdateId() ?? Uuid::v4());
-        $response = $starter->start($this->execution, $request, $options->getWaitStage());
-        $runId = $response->getUpdateRef()?->getWorkflowExecution()?->getRunId() ?: $this->execution->getRunId();
-        $execution = new WorkflowExecution($this->execution->getWorkflowId(), $runId);
-        $id = $request->getMeta()->getUpdateId();
-        return new WorkflowUpdateHandle($this->service, $this->converter, $execution, $id, $options->getName(),
-            $response->getOutcome(), $options->getResultType());
+        $options = $options->withUpdateId($options->getUpdateId() ?? Uuid::v4());
+        $input = new StartUpdateInput($this->execution, $options, array_values($args), $this->emptyHeader());
+        return $this->intercept('startUpdate', $input, $this->calls()->startUpdate(...));
     }
 
     /**
@@ -155,8 +141,8 @@ final class WorkflowHandle
      */
     public function fetchHistory(): WorkflowHistory
     {
-        $history = (new HistoryFetcher($this->service))->fetch($this->execution);
-        return WorkflowHistory::fromMessage($this->execution->getWorkflowId(), $history);
+        $input = new FetchHistoryInput($this->execution);
+        return $this->intercept('fetchHistory', $input, $this->calls()->fetchHistory(...));
     }
 
     /**
@@ -179,15 +165,8 @@ final class WorkflowHandle
      */
     public function signal(string $name, mixed ...$args): void
     {
-        $request = new SignalWorkflowExecutionRequest([
-            'namespace' => $this->service->getNamespace(),
-            'workflow_execution' => $this->execution->toMessage(),
-            'signal_name' => Utf8::check($name, 'WorkflowHandle::signal(): the signal name'),
-            'identity' => $this->service->getIdentity(),
-            'request_id' => Uuid::v4(),
-        ]);
-        $request->setInput($args === [] ? null : $this->converter->toPayloads($args));
-        $this->call('SignalWorkflowExecution', $request, SignalWorkflowExecutionResponse::class);
+        $input = new SignalInput($this->execution, $name, array_values($args), $this->emptyHeader());
+        $this->intercept('signal', $input, $this->calls()->signal(...));
     }
 
     /**
@@ -218,20 +197,8 @@ final class WorkflowHandle
      */
     public function queryAs(?string $type, string $name, mixed ...$args): mixed
     {
-        $query = new WorkflowQuery(['query_type' => Utf8::check($name, 'WorkflowHandle::query(): the query name')]);
-        $query->setQueryArgs($args === [] ? null : $this->converter->toPayloads($args));
-        $request = new QueryWorkflowRequest([
-            'namespace' => $this->service->getNamespace(),
-            'execution' => $this->execution->toMessage(),
-            'query' => $query,
-        ]);
-        $response = $this->call('QueryWorkflow', $request, QueryWorkflowResponse::class);
-        $rejected = $response->getQueryRejected();
-        if ($rejected !== null) {
-            $status = WorkflowExecutionStatus::fromProto($rejected->getStatus());
-            throw WorkflowQueryRejectedException::forStatus($this->execution, $name, $status);
-        }
-        return $this->converter->fromPayloads($response->getQueryResult(), [$type])[0] ?? null;
+        $input = new QueryInput($this->execution, $name, array_values($args), $type, $this->emptyHeader());
+        return $this->intercept('query', $input, $this->calls()->query(...));
     }
 
     /**
@@ -245,14 +212,7 @@ final class WorkflowHandle
      */
     public function describe(): WorkflowExecutionDescription
     {
-        $request = new DescribeWorkflowExecutionRequest([
-            'namespace' => $this->service->getNamespace(),
-            'execution' => $this->execution->toMessage(),
-        ]);
-        return WorkflowExecutionDescription::fromResponse(
-            $this->call('DescribeWorkflowExecution', $request, DescribeWorkflowExecutionResponse::class),
-            $this->converter,
-        );
+        return $this->intercept('describe', new DescribeInput($this->execution), $this->calls()->describe(...));
     }
 
     /**
@@ -265,13 +225,7 @@ final class WorkflowHandle
      */
     public function cancel(): void
     {
-        $request = new RequestCancelWorkflowExecutionRequest([
-            'namespace' => $this->service->getNamespace(),
-            'workflow_execution' => $this->execution->toMessage(),
-            'identity' => $this->service->getIdentity(),
-            'request_id' => Uuid::v4(),
-        ]);
-        $this->call('RequestCancelWorkflowExecution', $request, RequestCancelWorkflowExecutionResponse::class);
+        $this->intercept('cancel', new CancelInput($this->execution), $this->calls()->cancel(...));
     }
 
     /**
@@ -284,22 +238,22 @@ final class WorkflowHandle
      */
     public function terminate(string $reason = ''): void
     {
-        $request = new TerminateWorkflowExecutionRequest([
-            'namespace' => $this->service->getNamespace(),
-            'workflow_execution' => $this->execution->toMessage(),
-            'reason' => $reason,
-            'identity' => $this->service->getIdentity(),
-        ]);
-        $this->call('TerminateWorkflowExecution', $request, TerminateWorkflowExecutionResponse::class);
+        $this->intercept('terminate', new TerminateInput($this->execution, $reason), $this->calls()->terminate(...));
     }
 
-    /**
-     * @template T of Message
-     * @param class-string<T> $responseClass
-     * @return T
-     */
-    private function call(string $method, Message $request, string $responseClass): Message
+    /** Runs $hook of the client's WorkflowClientCallsInterceptors around $last (the SDK's own code for the call). */
+    private function intercept(string $hook, object $input, \Closure $last): mixed
     {
-        return $this->service->call($method, $request, $responseClass, execution: $this->execution);
+        return $this->service->intercept(WorkflowClientCallsInterceptor::class, $hook, $input, $last);
+    }
+
+    private function calls(): WorkflowExecutionCalls
+    {
+        return new WorkflowExecutionCalls($this->service, $this->converter);
+    }
+
+    private function emptyHeader(): Header
+    {
+        return Header::empty($this->converter);
     }
 }

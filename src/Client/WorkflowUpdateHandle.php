@@ -17,6 +17,8 @@ use TrueAsync\Temporal\Exception\ServiceException;
 use TrueAsync\Temporal\Exception\WorkflowNotFoundException;
 use TrueAsync\Temporal\Exception\WorkflowResultTimeoutException;
 use TrueAsync\Temporal\Exception\WorkflowUpdateFailedException;
+use TrueAsync\Temporal\Interceptor\WorkflowClient\PollUpdateInput;
+use TrueAsync\Temporal\Interceptor\WorkflowClientCallsInterceptor;
 use TrueAsync\Temporal\Internal\Deadline;
 use TrueAsync\Temporal\Internal\RpcTimeoutCopies;
 use TrueAsync\Temporal\Internal\Service\UpdateNameLookup;
@@ -68,11 +70,31 @@ final class WorkflowUpdateHandle
      */
     public function result(?string $type = null, ?float $timeoutSeconds = null): mixed
     {
-        $deadline = Deadline::in($timeoutSeconds, 'WorkflowUpdateHandle::result()');
-        while ($this->outcome === null) {
-            $this->outcome = $this->poll($deadline)->getOutcome();
+        if ($this->outcome !== null) {
+            return $this->decode($this->outcome, $type ?? $this->resultType);
         }
-        $failure = $this->outcome->getFailure();
+        $input = new PollUpdateInput($this->execution, $this->updateId, $this->updateName, $type ?? $this->resultType,
+            $timeoutSeconds);
+        return $this->service->intercept(WorkflowClientCallsInterceptor::class, 'pollUpdate', $input,
+            $this->pollForResult(...));
+    }
+
+    /** The SDK's own pollUpdate(): waits for the outcome, then keeps it, so a second result() makes no call. */
+    private function pollForResult(PollUpdateInput $input): mixed
+    {
+        $deadline = Deadline::in($input->timeoutSeconds, 'WorkflowUpdateHandle::result()');
+        $outcome = null;
+        while ($outcome === null) {
+            $outcome = $this->poll($input, $deadline)->getOutcome();
+        }
+        $this->outcome = $outcome;
+        return $this->decode($outcome, $input->resultType);
+    }
+
+    /** @throws WorkflowUpdateFailedException the outcome is a failure */
+    private function decode(Outcome $outcome, ?string $type): mixed
+    {
+        $failure = $outcome->getFailure();
         if ($failure !== null) {
             $exception = $this->converter->getFailureConverter()->toException($failure, $this->converter);
             if ($this->updateName === '') {
@@ -85,20 +107,20 @@ final class WorkflowUpdateHandle
                 $exception,
             );
         }
-        return $this->converter->fromPayloads($this->outcome->getSuccess(), [$type ?? $this->resultType])[0] ?? null;
+        return $this->converter->fromPayloads($outcome->getSuccess(), [$type])[0] ?? null;
     }
 
-    private function poll(Deadline $deadline): PollWorkflowExecutionUpdateResponse
+    private function poll(PollUpdateInput $input, Deadline $deadline): PollWorkflowExecutionUpdateResponse
     {
         if ($deadline->isExpired()) {
-            throw WorkflowResultTimeoutException::after((float) $deadline->getSeconds(), $this->execution);
+            throw WorkflowResultTimeoutException::after((float) $deadline->getSeconds(), $input->execution);
         }
         $request = new PollWorkflowExecutionUpdateRequest([
             'namespace' => $this->service->getNamespace(),
             'identity' => $this->service->getIdentity(),
             'update_ref' => new UpdateRef([
-                'workflow_execution' => $this->execution->toMessage(),
-                'update_id' => $this->updateId,
+                'workflow_execution' => $input->execution->toMessage(),
+                'update_id' => $input->updateId,
             ]),
             'wait_policy' => new WaitPolicy([
                 'lifecycle_stage' => Stage::UPDATE_WORKFLOW_EXECUTION_LIFECYCLE_STAGE_COMPLETED,
@@ -110,12 +132,12 @@ final class WorkflowUpdateHandle
                 $request,
                 PollWorkflowExecutionUpdateResponse::class,
                 $deadline->rpcTimeoutMs(),
-                $this->execution,
+                $input->execution,
             );
         } catch (ServiceException $e) {
             $timeoutCodes = [ServiceException::CANCELLED, ServiceException::DEADLINE_EXCEEDED];
             if ($deadline->isExpired() && \in_array($e->getCode(), $timeoutCodes, true)) {
-                throw WorkflowResultTimeoutException::after((float) $deadline->getSeconds(), $this->execution, $e);
+                throw WorkflowResultTimeoutException::after((float) $deadline->getSeconds(), $input->execution, $e);
             }
             throw $e;
         }

@@ -5,6 +5,7 @@ declare(strict_types=1);
 namespace TrueAsync\Temporal\Internal;
 
 use TrueAsync\Temporal\Interceptor\Interceptor;
+use TrueAsync\Temporal\Interceptor\Internal\Pipeline;
 use Google\Protobuf\Internal\Message;
 use TrueAsync\Temporal\Client\ConnectionOptions;
 use TrueAsync\Temporal\Client\WorkflowExecution;
@@ -63,6 +64,20 @@ final class WorkflowService
     public function getInterceptors(): array
     {
         return $this->interceptors;
+    }
+
+    /**
+     * Runs $hook of the client's interceptors implementing $interface around $last, the SDK's own code for the
+     * call (Pipeline); with none, $last alone.
+     *
+     * @template T
+     * @param class-string<Interceptor> $interface
+     * @param \Closure(object): T $last
+     * @return T
+     */
+    public function intercept(string $interface, string $hook, object $input, \Closure $last): mixed
+    {
+        return Pipeline::of($this->interceptors, $interface)->call($hook, $input, $last);
     }
 
     public function getRpcTimeout(): ?float

@@ -14,6 +14,10 @@ use TrueAsync\Temporal\Exception\DataConverterException;
 use TrueAsync\Temporal\Exception\InvalidArgumentException;
 use TrueAsync\Temporal\Exception\ScheduleAlreadyExistsException;
 use TrueAsync\Temporal\Exception\ServiceException;
+use TrueAsync\Temporal\Interceptor\Header;
+use TrueAsync\Temporal\Interceptor\ScheduleClient\CreateScheduleInput;
+use TrueAsync\Temporal\Interceptor\ScheduleClient\ListSchedulesInput;
+use TrueAsync\Temporal\Interceptor\ScheduleClientCallsInterceptor;
 use TrueAsync\Temporal\Internal\Converter\SearchAttributeCodec;
 use TrueAsync\Temporal\Internal\RpcTimeoutCopies;
 use TrueAsync\Temporal\Internal\Schedule\ScheduleMapper;
@@ -51,11 +55,20 @@ final class ScheduleClient
             throw new \ValueError('ScheduleClient::create(): $scheduleId must not be empty');
         }
         Utf8::check($scheduleId, 'ScheduleClient::create(): the schedule id');
-        $options ??= ScheduleOptions::new();
+        $input = new CreateScheduleInput($scheduleId, $schedule, $options ?? ScheduleOptions::new(),
+            Header::empty($this->converter));
+        return $this->intercept('createSchedule', $input, $this->createSchedule(...));
+    }
+
+    /** The SDK's own createSchedule(), after the interceptors. */
+    private function createSchedule(CreateScheduleInput $input): ScheduleHandle
+    {
+        $scheduleId = $input->scheduleId;
+        $options = $input->options;
         $request = new CreateScheduleRequest([
             'namespace' => $this->service->getNamespace(),
             'schedule_id' => $scheduleId,
-            'schedule' => ScheduleMapper::toMessage($schedule, $this->converter),
+            'schedule' => ScheduleMapper::toMessage($input->schedule, $this->converter, $input->header),
             'identity' => $this->service->getIdentity(),
             'request_id' => Uuid::v4(),
         ]);
@@ -98,6 +111,17 @@ final class ScheduleClient
      */
     public function listSchedules(string $query = '', int $pageSize = 0): \Iterator
     {
-        return new SchedulePager($this->service, $this->converter, $query, $pageSize);
+        return $this->intercept(
+            'listSchedules',
+            new ListSchedulesInput($query, $pageSize),
+            fn (ListSchedulesInput $input): \Iterator
+                => new SchedulePager($this->service, $this->converter, $input->query, $input->pageSize),
+        );
+    }
+
+    /** Runs $hook of the client's ScheduleClientCallsInterceptors around $last (the SDK's own code for the call). */
+    private function intercept(string $hook, object $input, \Closure $last): mixed
+    {
+        return $this->service->intercept(ScheduleClientCallsInterceptor::class, $hook, $input, $last);
     }
 }

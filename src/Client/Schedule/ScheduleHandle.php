@@ -20,6 +20,15 @@ use TrueAsync\Temporal\DataConverter\DataConverter;
 use TrueAsync\Temporal\Exception\DataConverterException;
 use TrueAsync\Temporal\Exception\ScheduleNotFoundException;
 use TrueAsync\Temporal\Exception\ServiceException;
+use TrueAsync\Temporal\Interceptor\Header;
+use TrueAsync\Temporal\Interceptor\ScheduleClient\BackfillScheduleInput;
+use TrueAsync\Temporal\Interceptor\ScheduleClient\DeleteScheduleInput;
+use TrueAsync\Temporal\Interceptor\ScheduleClient\DescribeScheduleInput;
+use TrueAsync\Temporal\Interceptor\ScheduleClient\PauseScheduleInput;
+use TrueAsync\Temporal\Interceptor\ScheduleClient\TriggerScheduleInput;
+use TrueAsync\Temporal\Interceptor\ScheduleClient\UnpauseScheduleInput;
+use TrueAsync\Temporal\Interceptor\ScheduleClient\UpdateScheduleInput;
+use TrueAsync\Temporal\Interceptor\ScheduleClientCallsInterceptor;
 use TrueAsync\Temporal\Internal\ProtoTime;
 use TrueAsync\Temporal\Internal\RpcTimeoutCopies;
 use TrueAsync\Temporal\Internal\Schedule\ScheduleMapper;
@@ -63,6 +72,12 @@ final class ScheduleHandle
      */
     public function describe(): ScheduleDescription
     {
+        return $this->intercept('describeSchedule', new DescribeScheduleInput($this->id), $this->describeSchedule(...));
+    }
+
+    /** The SDK's own describeSchedule(), also update()'s read of the current version. */
+    private function describeSchedule(): ScheduleDescription
+    {
         $request = new DescribeScheduleRequest([
             'namespace' => $this->service->getNamespace(),
             'schedule_id' => $this->id,
@@ -82,7 +97,8 @@ final class ScheduleHandle
      * update() describes it again and calls $updater again, up to 10 times. Servers whose schedules run as
      * workflows (Temporal 1.2x-1.3x, the dev server) apply an update asynchronously and drop a conflicting one
      * without an error: there, serialize the updates of one schedule, and wait for describe() to show a
-     * change before relying on it. The schedule's memo and search attributes stay as they are.
+     * change before relying on it. The schedule's memo and search attributes stay as they are; the header its
+     * workflows start with is the one the client's interceptors give (ScheduleClientCallsInterceptor), none without.
      *
      * @param callable(ScheduleDescription): ?Schedule $updater returns the new schedule, or null to leave it
      * @return bool whether the schedule was replaced (false: $updater returned null)
@@ -91,16 +107,23 @@ final class ScheduleHandle
      */
     public function update(callable $updater): bool
     {
+        $input = new UpdateScheduleInput($this->id, $updater(...), Header::empty($this->converter));
+        return $this->intercept('updateSchedule', $input, $this->updateSchedule(...));
+    }
+
+    /** The SDK's own updateSchedule(), after the interceptors. */
+    private function updateSchedule(UpdateScheduleInput $input): bool
+    {
         for ($attempt = 1;; $attempt++) {
-            $description = $this->describe();
-            $schedule = $updater($description);
+            $description = $this->describeSchedule();
+            $schedule = ($input->updater)($description);
             if ($schedule === null) {
                 return false;
             }
             $request = new UpdateScheduleRequest([
                 'namespace' => $this->service->getNamespace(),
                 'schedule_id' => $this->id,
-                'schedule' => ScheduleMapper::toMessage($schedule, $this->converter),
+                'schedule' => ScheduleMapper::toMessage($schedule, $this->converter, $input->header),
                 'conflict_token' => $description->getConflictToken(),
                 'identity' => $this->service->getIdentity(),
                 'request_id' => Uuid::v4(),
@@ -124,7 +147,10 @@ final class ScheduleHandle
      */
     public function pause(?string $note = null): void
     {
-        $this->patch(new SchedulePatch(['pause' => $note ?? self::DEFAULT_PAUSE_NOTE]));
+        $input = new PauseScheduleInput($this->id, $note ?? self::DEFAULT_PAUSE_NOTE);
+        $this->intercept('pauseSchedule', $input, function (PauseScheduleInput $input): void {
+            $this->patch(new SchedulePatch(['pause' => $input->note]));
+        });
     }
 
     /**
@@ -133,7 +159,10 @@ final class ScheduleHandle
      */
     public function unpause(?string $note = null): void
     {
-        $this->patch(new SchedulePatch(['unpause' => $note ?? self::DEFAULT_UNPAUSE_NOTE]));
+        $input = new UnpauseScheduleInput($this->id, $note ?? self::DEFAULT_UNPAUSE_NOTE);
+        $this->intercept('unpauseSchedule', $input, function (UnpauseScheduleInput $input): void {
+            $this->patch(new SchedulePatch(['unpause' => $input->note]));
+        });
     }
 
     /**
@@ -145,8 +174,11 @@ final class ScheduleHandle
      */
     public function trigger(ScheduleOverlapPolicy $overlap = ScheduleOverlapPolicy::Unspecified): void
     {
-        $trigger = new TriggerImmediatelyRequest(['overlap_policy' => $overlap->value]);
-        $this->patch(new SchedulePatch(['trigger_immediately' => $trigger]));
+        $input = new TriggerScheduleInput($this->id, $overlap);
+        $this->intercept('triggerSchedule', $input, function (TriggerScheduleInput $input): void {
+            $trigger = new TriggerImmediatelyRequest(['overlap_policy' => $input->overlap->value]);
+            $this->patch(new SchedulePatch(['trigger_immediately' => $trigger]));
+        });
     }
 
     /**
@@ -156,10 +188,12 @@ final class ScheduleHandle
      */
     public function backfill(ScheduleBackfill ...$backfills): void
     {
-        if ($backfills === []) {
-            return;
-        }
-        $this->patch(new SchedulePatch(['backfill_request' => self::backfillMessages($backfills)]));
+        $input = new BackfillScheduleInput($this->id, array_values($backfills));
+        $this->intercept('backfillSchedule', $input, function (BackfillScheduleInput $input): void {
+            if ($input->backfills !== []) {
+                $this->patch(new SchedulePatch(['backfill_request' => self::backfillMessages($input->backfills)]));
+            }
+        });
     }
 
     /**
@@ -168,6 +202,11 @@ final class ScheduleHandle
      * @throws ScheduleNotFoundException
      */
     public function delete(): void
+    {
+        $this->intercept('deleteSchedule', new DeleteScheduleInput($this->id), $this->deleteSchedule(...));
+    }
+
+    private function deleteSchedule(): void
     {
         $request = new DeleteScheduleRequest([
             'namespace' => $this->service->getNamespace(),
@@ -192,6 +231,12 @@ final class ScheduleHandle
             ]),
             $backfills,
         );
+    }
+
+    /** Runs $hook of the client's ScheduleClientCallsInterceptors around $last (the SDK's own code for the call). */
+    private function intercept(string $hook, object $input, \Closure $last): mixed
+    {
+        return $this->service->intercept(ScheduleClientCallsInterceptor::class, $hook, $input, $last);
     }
 
     /** @throws TemporalException */

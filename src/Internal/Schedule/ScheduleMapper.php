@@ -18,6 +18,8 @@ use TrueAsync\Temporal\Client\Schedule\ScheduleState;
 use TrueAsync\Temporal\Client\WorkflowOptions;
 use TrueAsync\Temporal\DataConverter\DataConverter;
 use TrueAsync\Temporal\Exception\DataConverterException;
+use TrueAsync\Temporal\Interceptor\Header;
+use TrueAsync\Temporal\Interceptor\Internal\HeaderMessage;
 use TrueAsync\Temporal\Internal\Converter\SearchAttributeCodec;
 use TrueAsync\Temporal\Internal\ProtoTime;
 use TrueAsync\Temporal\Internal\StartRequestFactory;
@@ -31,9 +33,15 @@ use TrueAsync\Temporal\RetryPolicy;
  */
 final class ScheduleMapper
 {
-    /** @throws DataConverterException an argument or memo value cannot be encoded */
-    public static function toMessage(Schedule $schedule, DataConverter $converter): ScheduleMessage
-    {
+    /**
+     * @param ?Header $header what every workflow the schedule starts receives (an interceptor's); null: none
+     * @throws DataConverterException an argument or memo value cannot be encoded
+     */
+    public static function toMessage(
+        Schedule $schedule,
+        DataConverter $converter,
+        ?Header $header = null,
+    ): ScheduleMessage {
         $policies = $schedule->getPolicies();
         $policiesMessage = new SchedulePoliciesMessage([
             'overlap_policy' => $policies->getOverlap()->value,
@@ -46,7 +54,7 @@ final class ScheduleMapper
         return new ScheduleMessage([
             'spec' => ScheduleSpecMapper::toMessage($schedule->getSpec()),
             'action' => new ScheduleActionMessage([
-                'start_workflow' => self::workflowInfo($schedule->getAction(), $converter),
+                'start_workflow' => self::workflowInfo($schedule->getAction(), $converter, $header),
             ]),
             'policies' => $policiesMessage,
             'state' => new ScheduleStateMessage([
@@ -84,8 +92,11 @@ final class ScheduleMapper
             ->withState($state);
     }
 
-    private static function workflowInfo(ScheduleAction $action, DataConverter $converter): NewWorkflowExecutionInfo
-    {
+    private static function workflowInfo(
+        ScheduleAction $action,
+        DataConverter $converter,
+        ?Header $header,
+    ): NewWorkflowExecutionInfo {
         $args = $action->getArgs();
         $start = StartRequestFactory::create(
             '',
@@ -110,7 +121,7 @@ final class ScheduleMapper
         $info->setMemo($start->getMemo());
         $info->setSearchAttributes($start->getSearchAttributes());
         $info->setUserMetadata($start->getUserMetadata());
-        $info->setHeader($start->getHeader());
+        $info->setHeader($header === null ? null : HeaderMessage::of($header));
         return $info;
     }
 

@@ -14,6 +14,8 @@ use TrueAsync\Temporal\Api\Workflowservice\V1\UpdateWorkflowExecutionResponse;
 use TrueAsync\Temporal\Client\UpdateWaitStage;
 use TrueAsync\Temporal\Client\WorkflowExecution;
 use TrueAsync\Temporal\Core\TemporalException;
+use TrueAsync\Temporal\Interceptor\Header;
+use TrueAsync\Temporal\Interceptor\Internal\HeaderMessage;
 use TrueAsync\Temporal\Internal\Utf8;
 use TrueAsync\Temporal\Internal\WorkflowService;
 
@@ -29,12 +31,13 @@ final class UpdateStarter
     {
     }
 
-    /** The update's message, shared with update-with-start. */
-    public function request(string $name, ?Payloads $args, string $updateId): Request
+    /** The update's message, shared with update-with-start; $header is what the workflow's update handler gets. */
+    public function request(string $name, ?Payloads $args, string $updateId, Header $header): Request
     {
         $input = new Input(['name' => Utf8::check($name, 'the update name')]);
         Utf8::check($updateId, 'the update id');
         $input->setArgs($args);
+        $input->setHeader(HeaderMessage::of($header));
         return new Request([
             'meta' => new Meta(['update_id' => $updateId, 'identity' => $this->service->getIdentity()]),
             'input' => $input,

@@ -57,10 +57,17 @@ abstract class ScheduleTestCase extends ServerTestCase
         )->withState(ScheduleState::new()->withPaused(true, 'created paused by a test'));
     }
 
-    /** Creates the schedule under a fresh id and deletes it after the test. */
-    protected function create(Schedule $schedule, ?ScheduleOptions $options = null): ScheduleHandle
-    {
-        $handle = self::schedules()->create(self::uniqueId('schedule'), $schedule, $options);
+    /**
+     * Creates the schedule under a fresh id and deletes it after the test.
+     *
+     * @param ?ScheduleClient $schedules the client to create it with; null: the shared one
+     */
+    protected function create(
+        Schedule $schedule,
+        ?ScheduleOptions $options = null,
+        ?ScheduleClient $schedules = null,
+    ): ScheduleHandle {
+        $handle = ($schedules ?? self::schedules())->create(self::uniqueId('schedule'), $schedule, $options);
         $this->created[] = $handle;
         return $handle;
     }

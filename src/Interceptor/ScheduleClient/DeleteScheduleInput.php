@@ -1,0 +1,14 @@
+<?php
+
+declare(strict_types=1);
+
+namespace TrueAsync\Temporal\Interceptor\ScheduleClient;
+
+/** ScheduleHandle::delete(): the schedule it is about. */
+final class DeleteScheduleInput
+{
+    /** @internal made by ScheduleHandle */
+    public function __construct(public readonly string $scheduleId)
+    {
+    }
+}
