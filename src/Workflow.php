@@ -223,7 +223,7 @@ final class Workflow
     public static function sleep(float $seconds): void
     {
         $seconds = ProtoTime::waitSeconds($seconds, 'Workflow::sleep()');
-        WorkflowRun::current()->context->timer($seconds);
+        WorkflowRun::current()->context->sleep($seconds);
     }
 
     /** Same as sleep(), under the name other SDKs use. */

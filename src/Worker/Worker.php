@@ -16,6 +16,7 @@ use TrueAsync\Temporal\Worker\Internal\ActivityTaskHost;
 use TrueAsync\Temporal\Worker\Internal\ActivityTaskRunner;
 use TrueAsync\Temporal\Worker\Internal\FiberActivityRunner;
 use TrueAsync\Temporal\Worker\Internal\FiberScheduler;
+use TrueAsync\Temporal\Workflow\Internal\WorkflowInterceptors;
 use TrueAsync\Temporal\Workflow\Internal\WorkflowRegistry;
 use TrueAsync\Temporal\Workflow\Internal\WorkflowTaskRunner;
 
@@ -124,7 +125,8 @@ final class Worker implements ActivityRegistrar
         if ($hasWorkflows) {
             DeterminismGuard::setDeadlockBudgetMs((int) round($this->options->getDeadlockDetectionTimeout() * 1000));
             $runner = new WorkflowTaskRunner($this->core, $scheduler, $this->workflows, $converter, $namespace,
-                $this->taskQueue, $this->options->getWorkflowFailureExceptionTypes(), $this->options->getLogger());
+                $this->taskQueue, $this->options->getWorkflowFailureExceptionTypes(), $this->options->getLogger(),
+                new WorkflowInterceptors($this->interceptors()));
             $this->spawnPoller($scheduler, $runner->pollUntilShutdown(...), $activities);
         }
         if ($this->shutdownRequested) {

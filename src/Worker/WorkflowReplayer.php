@@ -9,7 +9,9 @@ use TrueAsync\Temporal\Client\WorkflowHistory;
 use TrueAsync\Temporal\Core\Replayer;
 use TrueAsync\Temporal\DataConverter\DataConverter;
 use TrueAsync\Temporal\Exception\WorkflowReplayException;
+use TrueAsync\Temporal\Interceptor\Interceptor;
 use TrueAsync\Temporal\Worker\Internal\FiberScheduler;
+use TrueAsync\Temporal\Workflow\Internal\WorkflowInterceptors;
 use TrueAsync\Temporal\Workflow\Internal\WorkflowRegistry;
 use TrueAsync\Temporal\Workflow\Internal\WorkflowTaskRunner;
 
@@ -23,10 +25,23 @@ final class WorkflowReplayer
     private const NAMESPACE = 'default';
 
     private WorkflowRegistry $workflows;
+    private WorkflowInterceptors $interceptors;
 
     public function __construct(private readonly ?DataConverter $converter = null)
     {
         $this->workflows = new WorkflowRegistry();
+        $this->interceptors = new WorkflowInterceptors();
+    }
+
+    /**
+     * Replays with these workflow interceptors (replacing any given before), as a worker built with them
+     * runs the workflows: the first is outermost. Their hooks run as on a worker, with
+     * Workflow::isReplaying() true throughout.
+     */
+    public function registerInterceptors(Interceptor ...$interceptors): self
+    {
+        $this->interceptors = new WorkflowInterceptors(array_values($interceptors));
+        return $this;
     }
 
     /**
@@ -62,7 +77,7 @@ final class WorkflowReplayer
         $replayer = new Replayer(WorkerOptions::new()->withMaxCachedWorkflows(1)->toJson(self::NAMESPACE, $queue, true, false));
         $scheduler = new FiberScheduler();
         $runner = new WorkflowTaskRunner($replayer->getWorker(), $scheduler, $this->workflows,
-            $this->converter ?? DataConverter::default(), self::NAMESPACE, $queue);
+            $this->converter ?? DataConverter::default(), self::NAMESPACE, $queue, interceptors: $this->interceptors);
         $failures = [];
         $runner->onEviction(function (string $workflowId, $eviction) use (&$failures): void {
             $failures[$workflowId] ??= match ($eviction->getReason()) {

@@ -14,7 +14,7 @@ use TrueAsync\Temporal\Exception\Failure\ApplicationFailure;
 use TrueAsync\Temporal\Exception\Failure\TemporalFailure;
 use TrueAsync\Temporal\Internal\ProtoTime;
 use TrueAsync\Temporal\Workflow\ChildWorkflowHandle;
-use TrueAsync\Temporal\Workflow\ChildWorkflowOptions;
+use TrueAsync\Temporal\Interceptor\WorkflowOutbound\StartChildWorkflowInput;
 
 /**
  * Starting child workflows and waiting for their results: two resolutions share one sequence number.
@@ -30,17 +30,17 @@ final class ChildWorkflows
     /**
      * Starts the child and waits until it has started.
      *
-     * @param list<mixed> $args
      * @throws TemporalFailure the child could not start (its id is taken, or the start was cancelled)
      */
-    public function start(string $type, array $args, ChildWorkflowOptions $options, ?string $returnType): ChildWorkflowHandle
+    public function start(StartChildWorkflowInput $input): ChildWorkflowHandle
     {
         $this->run->throwIfCancelled();
         $seq = $this->run->nextSequence('child');
-        $workflowId = $options->getWorkflowId() ?? $this->run->context->uuid4();
-        $this->run->command(new WorkflowCommand(['start_child_workflow_execution' => $this->startCommand($seq, $workflowId, $type, $args, $options)]));
-        $runId = $this->run->suspend('child_start', $seq, fn (ResolveChildWorkflowExecutionStart $r) => $this->started($r, $workflowId, $type), $this->canceller($seq));
-        return new ChildWorkflowHandle($this, $seq, $workflowId, $runId, $returnType);
+        $workflowId = $input->options->getWorkflowId() ?? $this->run->context->uuid4();
+        $this->run->command(new WorkflowCommand(['start_child_workflow_execution' => $this->startCommand($seq, $workflowId, $input)]));
+        $runId = $this->run->suspend('child_start', $seq,
+            fn (ResolveChildWorkflowExecutionStart $r) => $this->started($r, $workflowId, $input->workflowType), $this->canceller($seq));
+        return new ChildWorkflowHandle($this, $seq, $workflowId, $runId, $input->returnType);
     }
 
     /**
@@ -64,15 +64,17 @@ final class ChildWorkflows
         };
     }
 
-    private function startCommand(int $seq, string $workflowId, string $type, array $args, ChildWorkflowOptions $options): StartChildWorkflowExecution
+    private function startCommand(int $seq, string $workflowId, StartChildWorkflowInput $input): StartChildWorkflowExecution
     {
+        $options = $input->options;
         $command = new StartChildWorkflowExecution([
             'seq' => $seq,
             'namespace' => $this->run->info->namespace,
             'workflow_id' => $workflowId,
-            'workflow_type' => $type,
+            'workflow_type' => $input->workflowType,
             'task_queue' => $options->getTaskQueue() ?? $this->run->info->taskQueue,
-            'input' => iterator_to_array($this->run->converter->toPayloads($args)->getPayloads(), false),
+            'input' => iterator_to_array($this->run->converter->toPayloads($input->args)->getPayloads(), false),
+            'headers' => $input->header->toMessage(),
             'parent_close_policy' => $options->getParentClosePolicy()->value,
             'cancellation_type' => $options->getCancellationType()->value,
         ]);

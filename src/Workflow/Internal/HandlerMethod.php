@@ -24,34 +24,32 @@ final class HandlerMethod
     }
 
     /**
-     * Calls the workflow method with its start arguments.
+     * Decodes the workflow method's start arguments and checks that it can take them.
      *
      * @param iterable<\TrueAsync\Temporal\Api\Common\V1\Payload> $input
+     * @return list<mixed>
      * @throws \InvalidArgumentException the arguments do not fit the method: it names the workflow, what the
      *     method takes and what was given. Not a Temporal failure, so it fails the workflow *task*, as PHP's own
      *     error did: a worker whose method takes them can still run the workflow.
      */
-    public function call(object $instance, iterable $input, DataConverter $converter, string $workflowType): mixed
+    public function startArguments(iterable $input, DataConverter $converter, string $workflowType): array
     {
         try {
-            $arguments = $this->signature->decode("workflow \"$workflowType\"", $input, $converter);
+            return $this->signature->decode("workflow \"$workflowType\"", $input, $converter);
         } catch (ApplicationFailure $e) {
             throw new \InvalidArgumentException($e->getMessage(), 0, $e->getPrevious());
         }
-        return $instance->{$this->name}(...$arguments);
     }
 
     /**
-     * Decodes and checks a handler's arguments now, and returns the call to run with them.
+     * Decodes and checks a handler's arguments now, and returns the method with them.
      *
      * @param string $handler what is handled, for errors (e.g. 'signal "add"')
      * @param iterable<\TrueAsync\Temporal\Api\Common\V1\Payload> $input
-     * @return \Closure(): mixed
      * @throws ApplicationFailure the arguments do not fit the method's parameters (HandlerSignature::decode())
      */
-    public function bind(object $instance, string $handler, iterable $input, DataConverter $converter): \Closure
+    public function bind(object $instance, string $handler, iterable $input, DataConverter $converter): HandlerCall
     {
-        $args = $this->signature->decode($handler, $input, $converter);
-        return fn (): mixed => $instance->{$this->name}(...$args);
+        return new HandlerCall($instance->{$this->name}(...), $this->signature->decode($handler, $input, $converter));
     }
 }

@@ -31,9 +31,10 @@ final class Handlers
 
     /**
      * The handler of $kind $name: a function that decodes and checks its arguments at once (so arguments
-     * that don't fit are found before a signal is queued or an update accepted) and returns the call to run.
+     * that don't fit are found before a signal is queued or an update accepted) and returns the handler with
+     * them. The dynamic handler's arguments are the name and the EncodedArguments, as it takes them.
      *
-     * @return ?\Closure(iterable, DataConverter): \Closure(): mixed its ApplicationFailure (type
+     * @return ?\Closure(iterable, DataConverter): HandlerCall its ApplicationFailure (type
      *     HandlerSignature::MISMATCH) says the arguments don't fit
      */
     public function find(string $kind, string $name, object $instance, ?HandlerMethod $attributed): ?\Closure
@@ -42,17 +43,15 @@ final class Handlers
         $closure = $this->registered[$kind][$name] ?? null;
         if ($closure !== null) {
             $signature = HandlerSignature::of(new \ReflectionFunction($closure));
-            return function (iterable $input, DataConverter $converter) use ($closure, $signature, $handler): \Closure {
-                $args = $signature->decode($handler, $input, $converter);
-                return fn (): mixed => $closure(...$args);
-            };
+            return fn (iterable $input, DataConverter $converter) => new HandlerCall($closure,
+                $signature->decode($handler, $input, $converter));
         }
         if ($attributed !== null) {
             return fn (iterable $input, DataConverter $converter) => $attributed->bind($instance, $handler, $input, $converter);
         }
         $dynamic = $this->registered[$kind]['*'] ?? null;
-        return $dynamic === null ? null : fn (iterable $input, DataConverter $converter) => fn (): mixed => $dynamic($name,
-            new EncodedArguments(new Payloads(['payloads' => iterator_to_array($input, false)]), $converter));
+        return $dynamic === null ? null : fn (iterable $input, DataConverter $converter) => new HandlerCall($dynamic,
+            [$name, new EncodedArguments(new Payloads(['payloads' => iterator_to_array($input, false)]), $converter)]);
     }
 
     /** @return list<string> the names of the handlers of $kind registered at run time (not the dynamic one) */

@@ -16,6 +16,11 @@ use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\WorkflowCommand;
 use TrueAsync\Temporal\Api\Common\V1\Payloads;
 use TrueAsync\Temporal\DataConverter\EncodedArguments;
 use TrueAsync\Temporal\Exception\Failure\ApplicationFailure;
+use TrueAsync\Temporal\Interceptor\Header;
+use TrueAsync\Temporal\Interceptor\WorkflowInbound\ExecuteInput;
+use TrueAsync\Temporal\Interceptor\WorkflowInbound\QueryInput;
+use TrueAsync\Temporal\Interceptor\WorkflowInbound\SignalInput;
+use TrueAsync\Temporal\Interceptor\WorkflowInbound\UpdateInput;
 
 /**
  * Applies an activation's jobs to a run as state changes only (no Fiber runs here), and answers queries.
@@ -69,13 +74,21 @@ final class JobApplier
         }
         if ($start !== null) {
             // After the signal handlers, so state set by signal-with-start is visible to the workflow method.
-            $run->startMain(fn () => $run->definition->dynamic
-                ? $run->instance()->{$run->definition->run->name}(new EncodedArguments(
-                    new Payloads(['payloads' => iterator_to_array($start->getArguments(), false)]), $run->converter))
-                : $run->definition->run->call($run->instance(), $start->getArguments(), $run->converter,
-                    $run->definition->type));
+            $run->startMain(fn () => $this->execute($run, $start));
         }
         return $queries;
+    }
+
+    /** Runs the workflow method through the inbound interceptors, in the main Fiber. */
+    private function execute(WorkflowRun $run, InitializeWorkflow $start): mixed
+    {
+        $method = $run->definition->run;
+        $args = $run->definition->dynamic
+            ? [new EncodedArguments(new Payloads(['payloads' => iterator_to_array($start->getArguments(), false)]), $run->converter)]
+            : $method->startArguments($start->getArguments(), $run->converter, $run->definition->type);
+        $input = new ExecuteInput($run->info->workflowType, $args, Header::fromMessage($start->getHeaders(), $run->converter));
+        return $run->interceptors->inbound->call('execute', $input,
+            fn (ExecuteInput $input): mixed => $run->instance()->{$method->name}(...$input->args));
     }
 
     public function answer(WorkflowRun $run, QueryWorkflow $query): WorkflowCommand
@@ -94,7 +107,10 @@ final class JobApplier
                 ])),
                 'QueryNotRegistered',
             );
-            $value = $run->readOnly($handler($query->getArguments(), $run->converter));
+            $call = $handler($query->getArguments(), $run->converter);
+            $input = new QueryInput($query->getQueryType(), $call->args, Header::fromMessage($query->getHeaders(), $run->converter));
+            $value = $run->readOnly(fn (): mixed => $run->interceptors->inbound->call('handleQuery', $input,
+                fn (QueryInput $input): mixed => $call->call($input->args)));
             $result->setSucceeded(new QuerySuccess(['response' => $run->converter->toPayloads([$value], 'query result')->getPayloads()[0]]));
         } catch (\Throwable $e) {
             $result->setFailed($run->converter->getFailureConverter()->toFailure($e, $run->converter));
@@ -106,7 +122,8 @@ final class JobApplier
      * Accepted or rejected now (arguments that don't fit the handler, or the validator, reject it; the
      * validator runs only for a new update); the handler completes it later. A TemporalFailure from the
      * handler fails the update; any other exception fails the workflow task, as in the workflow method, so a
-     * fixed worker can run the update again.
+     * fixed worker can run the update again. The inbound interceptors' validateUpdate and handleUpdate run
+     * where the validator and the handler do.
      */
     private function update(WorkflowRun $run, DoUpdate $update): void
     {
@@ -121,18 +138,20 @@ final class JobApplier
                     implode(', ', [...$run->definition->updateNames(), ...$this->handlers->registeredNames('update')]) ?: 'none',
                 ), 'UpdateNotRegistered');
             $call = $handler($update->getInput(), $run->converter);
-            $validator = $update->getRunValidator() ? $run->definition->validator($name) : null;
-            if ($validator !== null) {
-                $run->readOnly($validator->bind($run->instance(), "validator of update \"$name\"", $update->getInput(), $run->converter));
+            $header = Header::fromMessage($update->getHeaders(), $run->converter);
+            if ($update->getRunValidator()) {
+                $this->validate($run, $update, $call, $header);
             }
         } catch (\Throwable $e) {
             $respond($fail($e));
             return;
         }
         $respond(['accepted' => new \Google\Protobuf\GPBEmpty()]);
-        $run->startHandler($this->handlers->tracked(function () use ($run, $call, $respond, $fail): void {
+        $input = new UpdateInput($name, $update->getId(), $call->args, $header);
+        $run->startHandler($this->handlers->tracked(function () use ($run, $call, $input, $respond, $fail): void {
             try {
-                $value = $call();
+                $value = $run->interceptors->inbound->call('handleUpdate', $input,
+                    fn (UpdateInput $input): mixed => $call->call($input->args));
                 $respond(['completed' => $run->converter->toPayloads([$value], 'update result')->getPayloads()[0]]);
             } catch (\Throwable $e) {
                 if (!$run->failsWorkflow($e)) {
@@ -141,6 +160,25 @@ final class JobApplier
                 $respond($fail($e));
             }
         }));
+    }
+
+    /**
+     * Runs a new update's validator, and the validateUpdate interceptors (even where there is no validator,
+     * so that they can reject any update), read-only.
+     *
+     * @throws \Throwable the update is rejected
+     */
+    private function validate(WorkflowRun $run, DoUpdate $update, HandlerCall $handler, Header $header): void
+    {
+        $name = $update->getName();
+        $validator = $run->definition->validator($name)
+            ?->bind($run->instance(), "validator of update \"$name\"", $update->getInput(), $run->converter);
+        if ($validator === null && $run->interceptors->inbound->isEmpty()) {
+            return;
+        }
+        $input = new UpdateInput($name, $update->getId(), $validator->args ?? $handler->args, $header);
+        $run->readOnly(fn () => $run->interceptors->inbound->call('validateUpdate', $input,
+            static fn (UpdateInput $input) => $validator?->call($input->args)));
     }
 
     private function initialize(WorkflowRun $run, InitializeWorkflow $init): InitializeWorkflow
@@ -170,6 +208,10 @@ final class JobApplier
             $run->logger()->sdkError("{$e->getMessage()}; the signal is dropped", ['exception' => $e]);
             return;
         }
-        $run->startHandler($this->handlers->tracked($call));
+        $input = new SignalInput($name, $call->args, Header::fromMessage($signal->getHeaders(), $run->converter));
+        $run->startHandler($this->handlers->tracked(fn () => $run->interceptors->inbound->call('handleSignal', $input,
+            static function (SignalInput $input) use ($call): void {
+                $call->call($input->args);
+            })));
     }
 }

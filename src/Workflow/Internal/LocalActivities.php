@@ -10,8 +10,8 @@ use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\RequestCancelLocalActivity;
 use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\ScheduleLocalActivity;
 use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\WorkflowCommand;
 use TrueAsync\Temporal\Exception\Failure\TemporalFailure;
+use TrueAsync\Temporal\Interceptor\WorkflowOutbound\ExecuteLocalActivityInput;
 use TrueAsync\Temporal\Internal\ProtoTime;
-use TrueAsync\Temporal\Workflow\LocalActivityOptions;
 
 /**
  * Local activities: scheduled like activities (same sequence counter); when the core answers "back off"
@@ -25,25 +25,22 @@ final class LocalActivities
     {
     }
 
-    /**
-     * @param list<mixed> $args
-     * @throws TemporalFailure the local activity failed for good
-     */
-    public function execute(string $type, array $args, LocalActivityOptions $options, ?string $returnType): mixed
+    /** @throws TemporalFailure the local activity failed for good */
+    public function execute(ExecuteLocalActivityInput $input): mixed
     {
         [$attempt, $originalScheduleTime] = [1, null];
-        $arguments = iterator_to_array($this->run->converter->toPayloads($args)->getPayloads(), false);
+        $arguments = iterator_to_array($this->run->converter->toPayloads($input->args)->getPayloads(), false);
         for (;;) {
             $this->run->throwIfCancelled();
             $seq = $this->run->nextSequence('activity');
             $this->run->command(new WorkflowCommand(['schedule_local_activity' =>
-                $this->schedule($seq, $type, $arguments, $options, $attempt, $originalScheduleTime)]));
+                $this->schedule($seq, $input, $arguments, $attempt, $originalScheduleTime)]));
             $resolution = $this->run->suspend('activity', $seq, fn (ActivityResolution $r) => $r, function () use ($seq): bool {
                 $this->run->command(new WorkflowCommand(['request_cancel_local_activity' => new RequestCancelLocalActivity(['seq' => $seq])]));
                 return true;
             });
             if ($resolution->getStatus() !== 'backoff') {
-                return $this->context->activityResult($resolution, $returnType);
+                return $this->context->activityResult($resolution, $input->returnType);
             }
             $backoff = $resolution->getBackoff();
             $this->context->timer(ProtoTime::durationSeconds($backoff->getBackoffDuration()));
@@ -51,15 +48,16 @@ final class LocalActivities
         }
     }
 
-    private function schedule(int $seq, string $type, array $arguments, LocalActivityOptions $options, int $attempt, ?Timestamp $originalScheduleTime): ScheduleLocalActivity
+    private function schedule(int $seq, ExecuteLocalActivityInput $input, array $arguments, int $attempt, ?Timestamp $originalScheduleTime): ScheduleLocalActivity
     {
+        $options = $input->options;
         [$scheduleToClose, $scheduleToStart, $startToClose, $threshold] = $options->getTimeouts();
         if ($scheduleToClose <= 0 && $startToClose <= 0) {
-            throw new \LogicException("local activity $type needs a start-to-close or schedule-to-close timeout");
+            throw new \LogicException("local activity {$input->activityType} needs a start-to-close or schedule-to-close timeout");
         }
-        $command = new ScheduleLocalActivity(['seq' => $seq, 'activity_id' => (string) $seq, 'activity_type' => $type,
-            'attempt' => $attempt, 'arguments' => $arguments,
-            'cancellation_type' => $options->getCancellationType()->value]);
+        $command = new ScheduleLocalActivity(['seq' => $seq, 'activity_id' => (string) $seq,
+            'activity_type' => $input->activityType, 'attempt' => $attempt, 'arguments' => $arguments,
+            'headers' => $input->header->toMessage(), 'cancellation_type' => $options->getCancellationType()->value]);
         if ($originalScheduleTime !== null) {
             $command->setOriginalScheduleTime($originalScheduleTime);
         }

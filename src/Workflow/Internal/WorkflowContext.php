@@ -6,15 +6,10 @@ namespace TrueAsync\Temporal\Workflow\Internal;
 
 use TrueAsync\Temporal\Api\Common\V1\Payloads;
 use TrueAsync\Temporal\Api\Coresdk\ActivityResult\ActivityResolution;
-use TrueAsync\Temporal\Api\Coresdk\Common\NamespacedWorkflowExecution;
-use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\CancelSignalWorkflow;
 use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\CancelTimer;
-use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\RequestCancelExternalWorkflowExecution;
-use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\SignalExternalWorkflowExecution;
 use TrueAsync\Temporal\Api\Common\V1\Memo;
 use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\ModifyWorkflowProperties;
 use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\UpsertWorkflowSearchAttributes;
-use TrueAsync\Temporal\Api\Failure\V1\Failure;
 use TrueAsync\Temporal\Internal\Converter\SearchAttributeCodec;
 use TrueAsync\Temporal\SearchAttributes\SearchAttributes;
 use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\ContinueAsNewWorkflowExecution;
@@ -23,6 +18,14 @@ use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\ScheduleActivity;
 use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\StartTimer;
 use TrueAsync\Temporal\Api\Coresdk\WorkflowCommands\WorkflowCommand;
 use TrueAsync\Temporal\Exception\Failure\TemporalFailure;
+use TrueAsync\Temporal\Interceptor\Header;
+use TrueAsync\Temporal\Interceptor\WorkflowOutbound\CancelExternalWorkflowInput;
+use TrueAsync\Temporal\Interceptor\WorkflowOutbound\ContinueAsNewInput;
+use TrueAsync\Temporal\Interceptor\WorkflowOutbound\ExecuteActivityInput;
+use TrueAsync\Temporal\Interceptor\WorkflowOutbound\ExecuteLocalActivityInput;
+use TrueAsync\Temporal\Interceptor\WorkflowOutbound\SignalExternalWorkflowInput;
+use TrueAsync\Temporal\Interceptor\WorkflowOutbound\StartChildWorkflowInput;
+use TrueAsync\Temporal\Interceptor\WorkflowOutbound\TimerInput;
 use TrueAsync\Temporal\Internal\ProtoTime;
 use TrueAsync\Temporal\Workflow\ActivityOptions;
 use TrueAsync\Temporal\Workflow\ChildWorkflowHandle;
@@ -45,7 +48,7 @@ final class WorkflowContext
 
     public function getInfo(): WorkflowInfo
     {
-        return $this->run->info;
+        return $this->run->interceptors->outbound->call('getInfo', null, fn (): WorkflowInfo => $this->run->info);
     }
 
     public function now(): \DateTimeImmutable
@@ -79,7 +82,8 @@ final class WorkflowContext
     /** @param list<mixed> $args */
     public function startChildWorkflow(string $type, array $args, ChildWorkflowOptions $options, ?string $returnType): ChildWorkflowHandle
     {
-        return (new ChildWorkflows($this->run))->start($type, $args, $options, $returnType);
+        return $this->outbound('startChildWorkflow', new StartChildWorkflowInput($type, $args, $options, $returnType,
+            $this->header()), fn (StartChildWorkflowInput $input) => (new ChildWorkflows($this->run))->start($input));
     }
 
     /**
@@ -89,11 +93,17 @@ final class WorkflowContext
     public function continueAsNew(array $args, ?string $workflowType, ?string $taskQueue): never
     {
         $this->run->assertMayAct();
-        throw new ContinueAsNew(new ContinueAsNewWorkflowExecution([
-            'workflow_type' => $workflowType ?? $this->run->info->workflowType,
-            'task_queue' => $taskQueue ?? $this->run->info->taskQueue,
-            'arguments' => iterator_to_array($this->run->converter->toPayloads($args)->getPayloads(), false),
-        ]));
+        $input = new ContinueAsNewInput($workflowType ?? $this->run->info->workflowType, $args,
+            $taskQueue ?? $this->run->info->taskQueue, $this->header());
+        $this->outbound('continueAsNew', $input, function (ContinueAsNewInput $input): never {
+            throw new ContinueAsNew(new ContinueAsNewWorkflowExecution([
+                'workflow_type' => $input->workflowType,
+                'task_queue' => $input->taskQueue,
+                'arguments' => iterator_to_array($this->run->converter->toPayloads($input->args)->getPayloads(), false),
+                'headers' => $input->header->toMessage(),
+            ]));
+        });
+        throw new \LogicException('a continueAsNew interceptor returned instead of letting through what $next threw');
     }
 
     public function registerHandler(string $kind, string $name, \Closure $handler): void
@@ -112,49 +122,27 @@ final class WorkflowContext
      */
     public function signalExternal(string $workflowId, ?string $runId, string $signal, array $args): void
     {
-        $this->run->throwIfCancelled();
-        $seq = $this->run->nextSequence('external_signal');
-        $this->run->command(new WorkflowCommand(['signal_external_workflow_execution' => new SignalExternalWorkflowExecution([
-            'seq' => $seq,
-            'workflow_execution' => $this->execution($workflowId, $runId),
-            'signal_name' => $signal,
-            'args' => iterator_to_array($this->run->converter->toPayloads($args)->getPayloads(), false),
-        ])]));
-        $this->run->suspend('external_signal', $seq, fn (?Failure $failure) => $this->throwIfFailed($failure),
-            function () use ($seq): bool {
-                // The core resolves it as cancelled if it was not sent yet; a sent signal stays sent.
-                $this->run->command(new WorkflowCommand(['cancel_signal_workflow' => new CancelSignalWorkflow(['seq' => $seq])]));
-                return true;
-            });
+        $this->outbound('signalExternalWorkflow', new SignalExternalWorkflowInput($workflowId, $runId, $signal, $args,
+            $this->header()), fn (SignalExternalWorkflowInput $input) => (new ExternalWorkflows($this->run))->signal($input));
     }
 
     /** @throws TemporalFailure the cancellation could not be requested (no such workflow, …) */
     public function cancelExternal(string $workflowId, ?string $runId, string $reason): void
     {
-        $this->run->throwIfCancelled();
-        $seq = $this->run->nextSequence('external_cancel');
-        $this->run->command(new WorkflowCommand(['request_cancel_external_workflow_execution' =>
-            new RequestCancelExternalWorkflowExecution([
-                'seq' => $seq,
-                'workflow_execution' => $this->execution($workflowId, $runId),
-                'reason' => $reason,
-            ])]));
-        // Once requested, a cancellation cannot be taken back: this wait ends only when the core resolves it.
-        $this->run->suspend('external_cancel', $seq, fn (?Failure $failure) => $this->throwIfFailed($failure));
+        $this->outbound('cancelExternalWorkflow', new CancelExternalWorkflowInput($workflowId, $runId, $reason),
+            fn (CancelExternalWorkflowInput $input) => (new ExternalWorkflows($this->run))->cancel($input));
     }
 
-    private function execution(string $workflowId, ?string $runId): NamespacedWorkflowExecution
+    /** Runs the outbound interceptors' $hook around $last, in the calling Fiber. */
+    private function outbound(string $hook, object $input, \Closure $last): mixed
     {
-        return new NamespacedWorkflowExecution(['namespace' => $this->run->info->namespace,
-            'workflow_id' => $workflowId, 'run_id' => $runId ?? '']);
+        return $this->run->interceptors->outbound->call($hook, $input, $last);
     }
 
-    /** @throws TemporalFailure */
-    private function throwIfFailed(?Failure $failure): void
+    /** The header an outbound call starts with: empty, until an interceptor sets values. */
+    private function header(): Header
     {
-        if ($failure !== null) {
-            throw $this->run->converter->getFailureConverter()->toException($failure, $this->run->converter);
-        }
+        return Header::empty($this->run->converter);
     }
 
     /**
@@ -214,13 +202,20 @@ final class WorkflowContext
      */
     public function executeActivity(string $type, array $args, ActivityOptions $options, ?string $returnType): mixed
     {
+        return $this->outbound('executeActivity', new ExecuteActivityInput($type, $args, $options, $returnType,
+            $this->header()), $this->scheduleActivity(...));
+    }
+
+    /** @throws TemporalFailure */
+    private function scheduleActivity(ExecuteActivityInput $input): mixed
+    {
         $this->run->throwIfCancelled();
         $seq = $this->run->nextSequence('activity');
-        $this->run->command(new WorkflowCommand(['schedule_activity' => $this->schedule($seq, $type, $args, $options)]));
+        $this->run->command(new WorkflowCommand(['schedule_activity' => $this->schedule($seq, $input)]));
         return $this->run->suspend(
             'activity',
             $seq,
-            fn (ActivityResolution $resolution) => $this->activityResult($resolution, $returnType),
+            fn (ActivityResolution $resolution) => $this->activityResult($resolution, $input->returnType),
             function () use ($seq): bool {
                 // The core answers as the cancellation type says: cancelled at once (TryCancel, Abandon), or
                 // once the activity ended (WaitCancellationCompleted), with its result if it completed.
@@ -228,6 +223,12 @@ final class WorkflowContext
                 return true;
             },
         );
+    }
+
+    /** Workflow::sleep(): timer(), through the outbound interceptors. */
+    public function sleep(float $seconds): void
+    {
+        $this->outbound('timer', new TimerInput($seconds), fn (TimerInput $input) => $this->timer($input->seconds));
     }
 
     public function timer(float $seconds): void
@@ -295,18 +296,20 @@ final class WorkflowContext
         return $seq;
     }
 
-    private function schedule(int $seq, string $type, array $args, ActivityOptions $options): ScheduleActivity
+    private function schedule(int $seq, ExecuteActivityInput $input): ScheduleActivity
     {
+        $options = $input->options;
         [$scheduleToClose, $scheduleToStart, $startToClose, $heartbeat] = $options->getTimeouts();
         if ($scheduleToClose <= 0 && $startToClose <= 0) {
-            throw new \LogicException("activity $type needs a start-to-close or schedule-to-close timeout");
+            throw new \LogicException("activity {$input->activityType} needs a start-to-close or schedule-to-close timeout");
         }
         $command = new ScheduleActivity([
             'seq' => $seq,
             'activity_id' => (string) $seq,
-            'activity_type' => $type,
+            'activity_type' => $input->activityType,
             'task_queue' => $options->getTaskQueue() ?? $this->run->info->taskQueue,
-            'arguments' => iterator_to_array($this->run->converter->toPayloads($args)->getPayloads(), false),
+            'arguments' => iterator_to_array($this->run->converter->toPayloads($input->args)->getPayloads(), false),
+            'headers' => $input->header->toMessage(),
             'cancellation_type' => $options->getCancellationType()->value,
         ]);
         if ($options->getRetryPolicy() !== null) {
@@ -327,7 +330,8 @@ final class WorkflowContext
      */
     public function executeLocalActivity(string $type, array $args, LocalActivityOptions $options, ?string $returnType): mixed
     {
-        return (new LocalActivities($this->run, $this))->execute($type, $args, $options, $returnType);
+        return $this->outbound('executeLocalActivity', new ExecuteLocalActivityInput($type, $args, $options, $returnType,
+            $this->header()), fn (ExecuteLocalActivityInput $input) => (new LocalActivities($this->run, $this))->execute($input));
     }
 
     /** @throws TemporalFailure */

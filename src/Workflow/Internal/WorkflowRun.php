@@ -56,6 +56,7 @@ final class WorkflowRun
         /** @var list<class-string<\Throwable>> */
         private readonly array $failureExceptionTypes = [],
         ?\Psr\Log\LoggerInterface $logger = null,
+        public readonly WorkflowInterceptors $interceptors = new WorkflowInterceptors(),
     ) {
         $this->ready = new \SplQueue();
         $this->scopes = new FiberScopes();
@@ -377,7 +378,6 @@ final class WorkflowRun
         }
     }
 
-    /** @throws \Throwable a non-Temporal error: fails the workflow task instead of the workflow */
     private function finish(WorkflowCommand $command): void
     {
         $this->commands[] = $command;

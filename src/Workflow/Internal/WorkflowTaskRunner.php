@@ -41,6 +41,8 @@ final class WorkflowTaskRunner
         /** @var list<class-string<\Throwable>> */
         private readonly array $failureExceptionTypes = [],
         private readonly ?\Psr\Log\LoggerInterface $logger = null,
+        /** built once: the pipelines are shared by every run */
+        private readonly WorkflowInterceptors $interceptors = new WorkflowInterceptors(),
     ) {
     }
 
@@ -140,7 +142,8 @@ final class WorkflowTaskRunner
             ProtoTime::toDateTime($activation->getTimestamp()) ?? new \DateTimeImmutable('@0'),
             $this->converter,
         );
-        return new WorkflowRun($definition, $info, $this->converter, $this->failureExceptionTypes, $this->logger);
+        return new WorkflowRun($definition, $info, $this->converter, $this->failureExceptionTypes, $this->logger,
+            $this->interceptors);
     }
 
     private static function initializeJob(WorkflowActivation $activation): ?InitializeWorkflow
