@@ -9,6 +9,8 @@ use TrueAsync\Temporal\Api\Coresdk\ActivityHeartbeat;
 use TrueAsync\Temporal\DataConverter\DataConverter;
 use TrueAsync\Temporal\Exception\ActivityCanceledException;
 use TrueAsync\Temporal\Exception\ActivityCancelReason;
+use TrueAsync\Temporal\Interceptor\Activity\HeartbeatInput;
+use TrueAsync\Temporal\Interceptor\Internal\Pipeline;
 use TrueAsync\Temporal\Worker\Internal\ActivityChannel;
 
 /** The running activity attempt: its info, heartbeats, cancellation and completion mode. */
@@ -23,12 +25,13 @@ final class ActivityContext
     private bool $completesAsync = false;
     private bool $workerShuttingDown = false;
 
-    /** @internal */
+    /** @internal $outbound: the ActivityOutboundInterceptors, around heartbeat() and getInfo() */
     public function __construct(
         private readonly ActivityInfo $info,
         private readonly ?Payloads $heartbeatDetails,
         private readonly ActivityChannel $channel,
         private readonly DataConverter $converter,
+        private readonly Pipeline $outbound,
     ) {
     }
 
@@ -61,6 +64,12 @@ final class ActivityContext
 
     public function getInfo(): ActivityInfo
     {
+        return $this->outbound->call('getInfo', null, fn (): ActivityInfo => $this->info);
+    }
+
+    /** @internal the info as the server gave it, for the SDK's own use: no interceptor sees this call */
+    public function uninterceptedInfo(): ActivityInfo
+    {
         return $this->info;
     }
 
@@ -72,11 +81,7 @@ final class ActivityContext
      */
     public function heartbeat(mixed ...$details): void
     {
-        $heartbeat = new ActivityHeartbeat();
-        $heartbeat->setTaskToken($this->info->taskToken);
-        $heartbeat->setDetails(iterator_to_array($this->converter->toPayloads($details, 'heartbeat detail')->getPayloads(), false));
-        $this->channel->send($heartbeat);
-        $this->throwIfCancelled();
+        $this->outbound->call('heartbeat', new HeartbeatInput(array_values($details)), $this->recordHeartbeat(...));
     }
 
     /** The first detail recorded by the last heartbeat of a previous attempt, decoded as $type; null if none. */
@@ -154,5 +159,16 @@ final class ActivityContext
         if ($this->cancelReason !== null) {
             throw ActivityCanceledException::because($this->cancelReason);
         }
+    }
+
+    /** The SDK's own heartbeat, innermost of the outbound interceptors: it may throw the cancellation. */
+    private function recordHeartbeat(HeartbeatInput $input): void
+    {
+        $heartbeat = new ActivityHeartbeat();
+        $heartbeat->setTaskToken($this->info->taskToken);
+        $payloads = $this->converter->toPayloads($input->details, 'heartbeat detail')->getPayloads();
+        $heartbeat->setDetails(iterator_to_array($payloads, false));
+        $this->channel->send($heartbeat);
+        $this->throwIfCancelled();
     }
 }

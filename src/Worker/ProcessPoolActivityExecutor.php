@@ -17,8 +17,10 @@ use TrueAsync\Temporal\Worker\Internal\RunningActivityExecutor;
  * The processes are forks of a template process, a fresh PHP process started like this one (same binary, same
  * ini settings) that loads Composer's autoloader and the SDK's code once, so the processes share it. Each runs
  * the bootstrap file after the fork (a connection it opens is its own): it must return a closure that
- * registers the activities on the ActivityProcessSetup it is given (and may set a data converter).
- * Activities are not registered on the Worker then. Needs the pcntl, posix and sockets extensions. The worker asks the server for at most as many activities
+ * registers the activities on the ActivityProcessSetup it is given (and may set a data converter and add
+ * activity interceptors). Activities are not registered on the Worker then; the worker's and client's
+ * interceptors are objects of the worker process and do not reach the processes: add the activity ones in
+ * the bootstrap. Needs the pcntl, posix and sockets extensions. The worker asks the server for at most as many activities
  * as there are processes, so a task never waits for a process. The core worker, its slots, heartbeats and
  * completions stay in the worker process; a process runs one activity at a time.
  *

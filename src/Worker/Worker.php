@@ -180,7 +180,9 @@ final class Worker implements ActivityRegistrar
     private function activityRunner(FiberScheduler $scheduler, ActivityExecutor $executor): ActivityTaskRunner
     {
         \assert($this->core !== null);
-        $invocation = new ActivityInvocation($this->activities, $this->client->getDataConverter(), $this->taskQueue);
+        // In a pool's processes the bootstrap's interceptors apply; these wrap the activities run here.
+        $invocation = new ActivityInvocation($this->activities, $this->client->getDataConverter(), $this->taskQueue,
+            $this->interceptors());
         $host = new ActivityTaskHost($this->core, $scheduler, $invocation, $this->taskQueue, $this->options,
             $this->fail(...));
         $local = new FiberActivityRunner($host);

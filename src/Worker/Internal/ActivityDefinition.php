@@ -36,12 +36,24 @@ final class ActivityDefinition
         return new self('*', \Closure::fromCallable($handler), [], true);
     }
 
-    public function invoke(string $activityType, ?Payloads $input, DataConverter $converter): mixed
+    /**
+     * The arguments the handler is called with: $input decoded per the declared parameter types; for the
+     * dynamic activity, the type name and the raw arguments.
+     *
+     * @return list<mixed>
+     */
+    public function arguments(string $activityType, ?Payloads $input, DataConverter $converter): array
     {
         if ($this->dynamic) {
-            return ($this->handler)($activityType, new EncodedArguments($input, $converter));
+            return [$activityType, new EncodedArguments($input, $converter)];
         }
-        return ($this->handler)(...$converter->fromPayloads($input, $this->parameterTypes));
+        return $converter->fromPayloads($input, $this->parameterTypes);
+    }
+
+    /** @param list<mixed> $arguments */
+    public function call(array $arguments): mixed
+    {
+        return ($this->handler)(...$arguments);
     }
 
     /** @return list<?string> */

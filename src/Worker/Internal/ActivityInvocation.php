@@ -17,22 +17,35 @@ use TrueAsync\Temporal\DataConverter\DataConverter;
 use TrueAsync\Temporal\Exception\ActivityCanceledException;
 use TrueAsync\Temporal\Exception\Failure\ApplicationFailure;
 use TrueAsync\Temporal\Exception\Failure\CanceledFailure;
+use TrueAsync\Temporal\Interceptor\Activity\ActivityInput;
+use TrueAsync\Temporal\Interceptor\ActivityInboundInterceptor;
+use TrueAsync\Temporal\Interceptor\ActivityOutboundInterceptor;
+use TrueAsync\Temporal\Interceptor\Header;
+use TrueAsync\Temporal\Interceptor\Interceptor;
+use TrueAsync\Temporal\Interceptor\Internal\Pipeline;
 use TrueAsync\Temporal\Internal\Converter\UnencodableFailure;
 
 /**
  * Runs one activity attempt in the calling Fiber and turns whatever it does into its result: the value, a
  * failure from the failure converter, a cancellation, or "will complete async". The same code runs in the
- * worker process and in a pool child.
+ * worker process and in a pool child, each with the activity interceptors registered there.
  *
  * @internal
  */
 final class ActivityInvocation
 {
+    private readonly Pipeline $inbound;
+    private readonly Pipeline $outbound;
+
+    /** @param list<Interceptor> $interceptors the first is outermost; those of other sides are skipped */
     public function __construct(
         private readonly ActivityRegistry $registry,
         private readonly DataConverter $converter,
         private readonly string $taskQueue,
+        array $interceptors = [],
     ) {
+        $this->inbound = Pipeline::of($interceptors, ActivityInboundInterceptor::class);
+        $this->outbound = Pipeline::of($interceptors, ActivityOutboundInterceptor::class);
     }
 
     public function context(string $token, Start $start, ActivityChannel $channel): ActivityContext
@@ -43,6 +56,7 @@ final class ActivityInvocation
             \count($details) > 0 ? new Payloads(['payloads' => $details]) : null,
             $channel,
             $this->converter,
+            $this->outbound,
         );
     }
 
@@ -50,8 +64,10 @@ final class ActivityInvocation
     public function run(ActivityContext $context, Start $start): ActivityExecutionResult
     {
         try {
-            $value = $this->definition($start->getActivityType())
-                ->invoke($start->getActivityType(), new Payloads(['payloads' => $start->getInput()]), $this->converter);
+            $definition = $this->definition($start->getActivityType());
+            $arguments = $definition->arguments($start->getActivityType(),
+                new Payloads(['payloads' => $start->getInput()]), $this->converter);
+            $value = $this->execute($definition, $arguments, $context, $start);
             if ($context->completesAsync()) {
                 return new ActivityExecutionResult(['will_complete_async' => new WillCompleteAsync()]);
             }
@@ -62,6 +78,22 @@ final class ActivityInvocation
         } catch (\Throwable $e) {
             return $this->failed($e);
         }
+    }
+
+    /**
+     * Calls the activity through the inbound interceptors, which may change its arguments and its result.
+     *
+     * @param list<mixed> $arguments
+     */
+    private function execute(ActivityDefinition $definition, array $arguments, ActivityContext $context, Start $start): mixed
+    {
+        if ($this->inbound->isEmpty()) {
+            return $definition->call($arguments);
+        }
+        $input = new ActivityInput($start->getActivityType(), $arguments, $context->uninterceptedInfo(),
+            Header::fromMessage($start->getHeaderFields(), $this->converter));
+        return $this->inbound->call('execute', $input,
+            static fn (ActivityInput $input): mixed => $definition->call($input->arguments));
     }
 
     public function failed(\Throwable $e): ActivityExecutionResult

@@ -5,7 +5,8 @@ exactly what the Python side saw (result, failure type/message/details, cancella
 
 Prints "worker ready" once polling. Workflow `RunActivity(spec)`, spec keys:
   name, task_queue, args (list), start_to_close (s, default 10), heartbeat_timeout (s, optional),
-  max_attempts (default 1), cancel_after (s, optional: cancel the activity then wait for it)
+  max_attempts (default 1), cancel_after (s, optional: cancel the activity then wait for it),
+  headers ({name: value}, optional: sent in the activity's Temporal header by a workflow interceptor)
 Returns {"result": value} or {"error": {"kind", "type", "message", "details", "non_retryable", "timeout_type"}}.
 """
 
@@ -24,7 +25,8 @@ from temporalio import workflow
 from temporalio.client import Client
 from temporalio.common import RetryPolicy
 from temporalio.exceptions import ActivityError, ApplicationError, CancelledError, TimeoutError
-from temporalio.worker import Worker
+from temporalio.worker import (Interceptor, StartActivityInput, Worker, WorkflowInboundInterceptor,
+                               WorkflowInterceptorClassInput, WorkflowOutboundInterceptor)
 
 with workflow.unsafe.imports_passed_through():
     from test_workflows import wait_until_polling
@@ -40,6 +42,37 @@ def describe(error: BaseException) -> dict:
     if isinstance(cause, TimeoutError):
         return {"kind": "timeout", "timeout_type": cause.type.name if cause.type else None}
     return {"kind": type(cause).__name__, "message": str(cause)}
+
+
+class SpecHeaders(Interceptor):
+    """Sends the spec's "headers" with the activity: the Python SDK's way to fill Temporal's header."""
+
+    def workflow_interceptor_class(self, input: WorkflowInterceptorClassInput):
+        return _ReadSpecHeaders
+
+
+class _ReadSpecHeaders(WorkflowInboundInterceptor):
+    headers: dict = {}
+
+    def init(self, outbound: WorkflowOutboundInterceptor) -> None:
+        super().init(_AddSpecHeaders(outbound, self))
+
+    async def execute_workflow(self, input):
+        spec = input.args[0] if input.args else {}
+        self.headers = (spec.get("headers") or {}) if isinstance(spec, dict) else {}
+        return await super().execute_workflow(input)
+
+
+class _AddSpecHeaders(WorkflowOutboundInterceptor):
+    def __init__(self, next: WorkflowOutboundInterceptor, inbound: _ReadSpecHeaders) -> None:
+        super().__init__(next)
+        self._inbound = inbound
+
+    def start_activity(self, input: StartActivityInput):
+        converter = workflow.payload_converter()
+        added = {name: converter.to_payload(value) for name, value in self._inbound.headers.items()}
+        input.headers = {**input.headers, **added}
+        return super().start_activity(input)
 
 
 @workflow.defn(name="RunActivity")
@@ -72,7 +105,7 @@ async def serve(address: str, namespace: str, task_queue: str) -> None:
     for signum in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(signum, stop.set)
     client = await Client.connect(address, namespace=namespace)
-    async with Worker(client, task_queue=task_queue, workflows=[RunActivity]):
+    async with Worker(client, task_queue=task_queue, workflows=[RunActivity], interceptors=[SpecHeaders()]):
         await wait_until_polling(client, task_queue)
         print("worker ready", flush=True)
         await stop.wait()

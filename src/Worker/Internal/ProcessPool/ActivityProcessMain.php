@@ -52,7 +52,8 @@ final class ActivityProcessMain implements ActivityChannel
             )));
             return null;
         }
-        $invocation = new ActivityInvocation($setup->getRegistry(), $setup->getDataConverter(), $taskQueue);
+        $invocation = new ActivityInvocation($setup->getRegistry(), $setup->getDataConverter(), $taskQueue,
+            $setup->getInterceptors());
         return new self($socket, $invocation);
     }
 

@@ -45,7 +45,8 @@ final class ActivityRegistryTest extends TestCase
         self::assertSame(['billing.charge', 'billing.refundAll'], $registry->names());
         $converter = DataConverter::default();
         $input = $converter->toPayloads([250]);
-        self::assertSame('charged 250', $registry->find('billing.charge')?->invoke('billing.charge', $input, $converter));
+        $charge = $registry->find('billing.charge');
+        self::assertSame('charged 250', $charge?->call($charge->arguments('billing.charge', $input, $converter)));
         self::assertNull($registry->find('billing.notAnActivity'));
     }
 
@@ -54,7 +55,10 @@ final class ActivityRegistryTest extends TestCase
         $registry = new ActivityRegistry();
         $registry->registerDynamic(fn (string $type, $args) => "$type:" . \count($args));
         $converter = DataConverter::default();
-        self::assertSame('x.y:2', $registry->find('x.y')?->invoke('x.y', $converter->toPayloads([1, 2]), $converter));
+        $dynamic = $registry->find('x.y');
+        $arguments = $dynamic?->arguments('x.y', $converter->toPayloads([1, 2]), $converter);
+        self::assertSame('x.y', $arguments[0] ?? null, 'a dynamic activity gets the type name first');
+        self::assertSame('x.y:2', $dynamic?->call($arguments));
     }
 
     public function testRejectsDuplicatesAndObjectsWithoutActivityInterface(): void
