@@ -2,7 +2,7 @@
 """`make bench`: runs the benchmark scenarios, prints one table per scenario and writes them, with the
 machine, the versions and the placement, to bench/results/latest.md (raw figures: latest.json).
 
-    python3 bench/run.py [--scenarios client,activities,drain,latency,replay,soak] [--reps 3] [--quick]
+    python3 bench/run.py [--scenarios client,eager,activities,drain,interceptors,latency,replay,soak,blocking] [--reps 3] [--quick]
         [--workflows 75] [--activities-per-workflow 40] [--max-activities 100] [--pollers 5]
         [--latency 200] [--starts 1000]
         [--drain-workflows 1000] [--latency-rate 40] [--latency-seconds 8] [--latency-warmup 1]
@@ -34,10 +34,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from harness import environment, paths  # noqa: E402
 from harness.paths import EXT_SO, GO_DIR, GO_WORKER, RESULTS, ROOT  # noqa: E402
 from harness.workers import Tuning  # noqa: E402
-from scenarios import activities, blocking, client, drain, eager, latency, replay, soak  # noqa: E402
+from scenarios import activities, blocking, client, drain, eager, interceptors, latency, replay, soak  # noqa: E402
 
 
-SCENARIOS = ("client", "eager", "activities", "drain", "latency", "replay", "soak", "blocking")
+SCENARIOS = ("client", "eager", "activities", "drain", "interceptors", "latency", "replay", "soak", "blocking")
 
 
 def log(msg: str) -> None:
@@ -132,43 +132,46 @@ def run(a: argparse.Namespace, scenarios: list[str]) -> int:
     started = time.monotonic()
     when = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     sections, raw = [], {}
+
+    def record(name: str, settings, section: str, **figures) -> None:
+        sections.append(section)
+        raw[name] = {"settings": dataclasses.asdict(settings), **figures}
+        log("\n" + section)
+        log(f"(scenario done at {time.monotonic() - started:.0f} s)")
+
+    def asdicts(items) -> list[dict]:
+        return [dataclasses.asdict(x) for x in items]
+
     try:
         if "client" in scenarios:
             cs = client.Settings(latency=a.latency, starts=a.starts, reps=a.reps)
             log(f"scenario client: {cs}")
             runs = client.run(cs, log)
-            sections.append(client.tables(runs, cs))
-            raw["client"] = {"settings": dataclasses.asdict(cs), "runs": [dataclasses.asdict(r) for r in runs]}
-            log("\n" + sections[-1])
-            log(f"(scenario done at {time.monotonic() - started:.0f} s)")
+            record("client", cs, client.tables(runs, cs), runs=asdicts(runs))
         if "eager" in scenarios:
             es = eager.Settings(rounds=a.eager_rounds, warmup=min(20, a.eager_rounds), reps=a.reps)
             log(f"scenario eager: {es}")
             eager_runs = eager.run(es, log)
-            sections.append(eager.tables(eager_runs, es))
-            raw["eager"] = {"settings": dataclasses.asdict(es), "runs": [dataclasses.asdict(r) for r in eager_runs]}
-            log("\n" + sections[-1])
-            log(f"(scenario done at {time.monotonic() - started:.0f} s)")
+            record("eager", es, eager.tables(eager_runs, es), runs=asdicts(eager_runs))
         if "activities" in scenarios:
             acs = activities.Settings(workflows=a.workflows, activities_per_workflow=a.activities_per_workflow,
                                       max_activities=a.max_activities, pollers=a.pollers, reps=a.reps)
             log(f"scenario activities: {acs}")
             cells = activities.run(acs, log)
-            sections.append(activities.tables(cells, acs))
-            raw["activities"] = {"settings": dataclasses.asdict(acs),
-                                 "cells": [dataclasses.asdict(c) for c in cells]}
-            log("\n" + sections[-1])
-            log(f"(scenario done at {time.monotonic() - started:.0f} s)")
+            record("activities", acs, activities.tables(cells, acs), cells=asdicts(cells))
         drain_cells: list[drain.Cell] = []
         tuning = Tuning(max_activities=a.max_activities, activity_pollers=a.pollers)
         if "drain" in scenarios:
             ds = drain.Settings(workflows=a.drain_workflows, reps=a.reps, tuning=tuning)
             log(f"scenario drain: {ds}")
             drain_cells = drain.run(ds, log)
-            sections.append(drain.tables(drain_cells, ds))
-            raw["drain"] = {"settings": dataclasses.asdict(ds), "cells": [dataclasses.asdict(c) for c in drain_cells]}
-            log("\n" + sections[-1])
-            log(f"(scenario done at {time.monotonic() - started:.0f} s)")
+            record("drain", ds, drain.tables(drain_cells, ds), cells=asdicts(drain_cells))
+        if "interceptors" in scenarios:
+            its = interceptors.Settings(workflows=a.drain_workflows, reps=a.reps, tuning=tuning)
+            log(f"scenario interceptors: {its}")
+            cells = interceptors.run(its, log)
+            record("interceptors", its, interceptors.tables(cells, its), cells=asdicts(cells),
+                   overhead=interceptors.overhead(cells))
         if "latency" in scenarios:
             slowest = drain.slowest_ceiling(drain_cells)
             ls = latency.Settings(rate=latency.rate_from_drain(slowest, a.latency_rate), seconds=a.latency_seconds,
@@ -177,37 +180,25 @@ def run(a: argparse.Namespace, scenarios: list[str]) -> int:
                               f"{slowest:.1f}/s" if slowest else "fixed: --latency-rate, the drain did not run")
             log(f"scenario latency: {ls}")
             runs = latency.run(ls, log)
-            sections.append(latency.tables(runs, ls))
-            raw["latency"] = {"settings": dataclasses.asdict(ls), "runs": [dataclasses.asdict(r) for r in runs]}
-            log("\n" + sections[-1])
-            log(f"(scenario done at {time.monotonic() - started:.0f} s)")
+            record("latency", ls, latency.tables(runs, ls), runs=asdicts(runs))
         if "replay" in scenarios:
             rs = replay.Settings(histories=a.replay_histories, reps=a.replay_reps)
             log(f"scenario replay: {rs}")
             result = replay.run(rs, log)
-            sections.append(replay.tables(result, rs))
-            raw["replay"] = {"settings": dataclasses.asdict(rs), **dataclasses.asdict(result)}
-            log("\n" + sections[-1])
-            log(f"(scenario done at {time.monotonic() - started:.0f} s)")
+            record("replay", rs, replay.tables(result, rs), **dataclasses.asdict(result))
         if "soak" in scenarios:
             ss = soak.Settings(workflows=a.soak_workflows, batch=a.soak_batch, peers=a.soak_peers, tuning=tuning)
             log(f"scenario soak: {ss}")
             soaks = soak.run(ss, log)
-            sections.append(soak.tables(soaks, ss))
-            raw["soak"] = {"settings": dataclasses.asdict(ss), "soaks": [
+            record("soak", ss, soak.tables(soaks, ss), soaks=[
                 {**dataclasses.asdict(k), "growth_per_1k": k.growth_per_1k, "verdict": soak.verdict(k.growth_per_1k)}
-                for k in soaks]}
-            log("\n" + sections[-1])
-            log(f"(scenario done at {time.monotonic() - started:.0f} s)")
+                for k in soaks])
         if "blocking" in scenarios:
             bs = blocking_settings(a)
             log(f"scenario blocking: {bs}")
             cells, costs = blocking.run(bs, log)
-            sections.append(blocking.tables(cells, costs, bs))
-            raw["blocking"] = {"settings": dataclasses.asdict(bs), "cells": [dataclasses.asdict(c) for c in cells],
-                               "pool_costs": dataclasses.asdict(costs)}
-            log("\n" + sections[-1])
-            log(f"(scenario done at {time.monotonic() - started:.0f} s)")
+            record("blocking", bs, blocking.tables(cells, costs, bs), cells=asdicts(cells),
+                   pool_costs=dataclasses.asdict(costs))
     except activities.InvalidRun as e:
         log(f"bench: INVALID RUN: {e}")
         return 1

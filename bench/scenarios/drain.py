@@ -162,7 +162,9 @@ def _cpu0_seconds(server_pid: int) -> float:
     return proc.cpu_seconds(server_pid) + sum(os.times()[:2])
 
 
-async def _measure(address: str, server_pid: int, peer: str, rep: int, s: Settings, log) -> Cell:
+async def measure(address: str, server_pid: int, peer: str, rep: int, s: Settings, log,
+                  extra_args: tuple[str, ...] = ()) -> Cell:
+    """One cell; extra_args go to the peer's worker command (the interceptors scenario's variants)."""
     client = await Client.connect(address)
     run = uuid.uuid4().hex[:8]
     queue = f"bench-drain-{run}"
@@ -170,8 +172,8 @@ async def _measure(address: str, server_pid: int, peer: str, rep: int, s: Settin
     t = time.perf_counter()
     await start_workflows(client, queue, ids)
     started_s = time.perf_counter() - t
-    worker = WorkerProcess(peer, one_activity_command(peer, address, queue, s.tuning), WORKER_CPU,
-                           poll_interval=0.01)
+    command = one_activity_command(peer.split("+")[0], address, queue, s.tuning) + list(extra_args)
+    worker = WorkerProcess(peer, command, WORKER_CPU, poll_interval=0.01)
     with worker:
         t0, cpu_start, core0_start = time.time(), proc.cpu_seconds(worker.pid), _cpu0_seconds(server_pid)
         ready_rss = proc.status_kib(worker.pid, "VmRSS") / 1024
@@ -196,7 +198,7 @@ def run(s: Settings, log=print) -> list[Cell]:
     for rep, order in enumerate(peer_orders(s.reps)):
         for peer in order:
             with DevServer() as server:  # a fresh server per peer and repetition
-                cells.append(asyncio.run(_measure(server.address, server.pid, peer, rep, s, log)))
+                cells.append(asyncio.run(measure(server.address, server.pid, peer, rep, s, log)))
     return cells
 
 

@@ -98,3 +98,19 @@ def test_one_activity_commands_carry_the_same_tuning():
     assert "-one-activity" in cmds["go"] and "one-activity" in cmds["php"] and "one-activity" in cmds["python"]
     with pytest.raises(ValueError):
         one_activity_command("ruby", "a", "q", t)
+
+
+def test_interceptors_overhead_and_table():
+    from scenarios import interceptors
+    cells = []
+    for rep in range(3):
+        cells += [Cell("php+plain", rep, 1000, 10.0, 2.0, 50.0, 40.0),
+                  Cell("php+intercepted", rep, 1000, 10.0, 2.0 + 0.05 * rep, 51.0, 40.0)]
+    assert interceptors.overhead(cells) == pytest.approx(2.05 / 2.0)
+    out = interceptors.tables(cells, interceptors.Settings())
+    assert "1.02x" in out and "within budget" in out
+    over = [c if c.peer == "php+plain" else Cell(c.peer, c.rep, 1000, 10.0, 2.2, 50.0, 40.0) for c in cells]
+    assert "OVER BUDGET" in interceptors.tables(over, interceptors.Settings())
+    assert interceptors.overhead(cells[:1]) is None
+    assert interceptors.orders(2) == [("plain", "intercepted"), ("intercepted", "plain")]
+

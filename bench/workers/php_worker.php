@@ -5,7 +5,7 @@
 //   php -d extension=build/ext/modules/temporal.so bench/workers/php_worker.php \
 //       --address HOST:PORT --task-queue Q [--role activities|one-activity|replay|blocking] [--executor fibers|pool]
 //       [--max-activities 100] [--pollers 5] [--max-workflow-tasks 100] [--workflow-pollers 5]
-//       [--max-cached-workflows 1000]
+//       [--max-cached-workflows 1000] [--interceptors]
 //
 // Role "activities" (the default, the activities scenario) serves the no-op activity "noop". Role
 // "one-activity" (the drain and latency scenarios) also hosts BenchOneActivity, a PHP workflow that runs "noop" once
@@ -13,6 +13,8 @@
 // (the replay scenario's recorder) hosts BenchReplay (replay_workflows.php) and "noop" likewise. Role "blocking"
 // (the blocking scenario) serves "block" (php_blocking_activities.php) only, run by the executor --executor names:
 // "fibers" (the default executor) or "pool" (a ProcessPoolActivityExecutor of --max-activities processes).
+// --interceptors (the interceptors scenario) registers a no-op interceptor of every workflow and activity hook on the
+// client and another on the worker options (php_noop_interceptor.php): each hook passes through two.
 // Prints "worker ready" once the worker is configured (polling starts in run()).
 
 declare(strict_types=1);
@@ -30,6 +32,7 @@ use TrueAsync\Temporal\Workflow\WorkflowMethod;
 
 require __DIR__ . '/../../vendor/autoload.php';
 require __DIR__ . '/replay_workflows.php';
+require __DIR__ . '/php_noop_interceptor.php';
 
 #[WorkflowInterface]
 final class BenchOneActivity
@@ -48,7 +51,7 @@ final class BenchOneActivity
 }
 
 $opts = getopt('', ['address:', 'namespace:', 'task-queue:', 'role:', 'executor:', 'max-activities:', 'pollers:',
-    'max-workflow-tasks:', 'workflow-pollers:', 'max-cached-workflows:']);
+    'max-workflow-tasks:', 'workflow-pollers:', 'max-cached-workflows:', 'interceptors']);
 $role = (string) ($opts['role'] ?? 'activities');
 $executor = (string) ($opts['executor'] ?? 'fibers');
 if (
@@ -59,7 +62,8 @@ if (
 ) {
     fwrite(STDERR, "usage: php_worker.php --address HOST:PORT --task-queue Q "
         . "[--role activities|one-activity|replay|blocking] [--executor fibers|pool] [--max-activities N] "
-        . "[--pollers N] [--max-workflow-tasks N] [--workflow-pollers N] [--max-cached-workflows N]\n");
+        . "[--pollers N] [--max-workflow-tasks N] [--workflow-pollers N] [--max-cached-workflows N] "
+        . "[--interceptors]\n");
     exit(2);
 }
 $maxActivities = (int) ($opts['max-activities'] ?? 100);
@@ -68,6 +72,10 @@ $blockingActivities = __DIR__ . '/php_blocking_activities.php';
 $client = Client::connect(
     ConnectionOptions::new((string) $opts['address'])->withNamespace((string) ($opts['namespace'] ?? 'default'))
 );
+$intercepted = isset($opts['interceptors']);
+if ($intercepted) {
+    $client = $client->withInterceptors(new BenchNoopInterceptor());
+}
 $factory = WorkerFactory::create($client);
 $options = WorkerOptions::new()
     ->withMaxConcurrentActivityExecutionSize($maxActivities)
@@ -82,6 +90,9 @@ if (!in_array($role, ['activities', 'blocking'], true)) {
         ->withMaxConcurrentWorkflowTaskExecutionSize((int) ($opts['max-workflow-tasks'] ?? 100))
         ->withMaxConcurrentWorkflowTaskPollers((int) ($opts['workflow-pollers'] ?? 5))
         ->withMaxCachedWorkflows((int) ($opts['max-cached-workflows'] ?? 1000));
+}
+if ($intercepted) {
+    $options = $options->withInterceptors(new BenchNoopInterceptor());
 }
 $worker = $factory->newWorker((string) $opts['task-queue'], $options);
 if ($role === 'blocking') {

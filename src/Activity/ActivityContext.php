@@ -64,7 +64,7 @@ final class ActivityContext
 
     public function getInfo(): ActivityInfo
     {
-        return $this->outbound->call('getInfo', null, fn (): ActivityInfo => $this->info);
+        return $this->outbound->call('getActivityInfo', null, fn (): ActivityInfo => $this->info);
     }
 
     /** @internal the info as the server gave it, for the SDK's own use: no interceptor sees this call */

@@ -71,6 +71,7 @@ final class WorkflowUpdateHandle
     public function result(?string $type = null, ?float $timeoutSeconds = null): mixed
     {
         if ($this->outcome !== null) {
+            Deadline::in($timeoutSeconds, 'WorkflowUpdateHandle::result()');  // a bad timeout is refused all the same
             return $this->decode($this->outcome, $type ?? $this->resultType);
         }
         $input = new PollUpdateInput($this->execution, $this->updateId, $this->updateName, $type ?? $this->resultType,

@@ -23,5 +23,5 @@ interface ActivityInboundInterceptor extends Interceptor
      *
      * @param callable(ActivityInput): mixed $next
      */
-    public function execute(ActivityInput $input, callable $next): mixed;
+    public function handleActivityInbound(ActivityInput $input, callable $next): mixed;
 }

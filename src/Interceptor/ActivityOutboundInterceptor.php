@@ -22,5 +22,5 @@ interface ActivityOutboundInterceptor extends Interceptor
     public function heartbeat(HeartbeatInput $input, callable $next): void;
 
     /** @param callable(): ActivityInfo $next */
-    public function getInfo(callable $next): ActivityInfo;
+    public function getActivityInfo(callable $next): ActivityInfo;
 }

@@ -16,14 +16,14 @@ final class ActivityInput
     /**
      * @internal
      * @param string $activityType the type the workflow scheduled
-     * @param list<mixed> $arguments exactly what the activity is called with, decoded per its declared
+     * @param list<mixed> $args exactly what the activity is called with, decoded per its declared
      *     parameter types; for the dynamic activity: the type name and an EncodedArguments, in that order
      * @param ActivityInfo $info the attempt, as Activity::getInfo() would give it without interceptors
      * @param Header $header the header the scheduling workflow sent with the activity
      */
     public function __construct(
         public readonly string $activityType,
-        public readonly array $arguments,
+        public readonly array $args,
         public readonly ActivityInfo $info,
         public readonly Header $header,
     ) {
@@ -33,11 +33,11 @@ final class ActivityInput
      * A copy the activity is called with instead: mind the declared parameter types (values are not
      * converted again) and, for the dynamic activity, keep the type name and an EncodedArguments.
      *
-     * @param list<mixed> $arguments
+     * @param list<mixed> $args
      */
-    public function withArguments(array $arguments): self
+    public function withArgs(array $args): self
     {
-        return $this->with('arguments', array_values($arguments));
+        return $this->with('args', array_values($args));
     }
 
     /** A copy with another header, for the interceptors after this one. */

@@ -9,7 +9,7 @@ use TrueAsync\Temporal\Interceptor\Activity\ActivityInput;
 /** Pass-through hooks of ActivityInboundInterceptor: a class using it overrides only the ones it needs. */
 trait ActivityInboundInterceptorTrait
 {
-    public function execute(ActivityInput $input, callable $next): mixed
+    public function handleActivityInbound(ActivityInput $input, callable $next): mixed
     {
         return $next($input);
     }

@@ -15,7 +15,7 @@ trait ActivityOutboundInterceptorTrait
         $next($input);
     }
 
-    public function getInfo(callable $next): ActivityInfo
+    public function getActivityInfo(callable $next): ActivityInfo
     {
         return $next();
     }

@@ -92,8 +92,8 @@ final class ActivityInvocation
         }
         $input = new ActivityInput($start->getActivityType(), $arguments, $context->uninterceptedInfo(),
             Header::fromMessage($start->getHeaderFields(), $this->converter));
-        return $this->inbound->call('execute', $input,
-            static fn (ActivityInput $input): mixed => $definition->call($input->arguments));
+        return $this->inbound->call('handleActivityInbound', $input,
+            static fn (ActivityInput $input): mixed => $definition->call($input->args));
     }
 
     public function failed(\Throwable $e): ActivityExecutionResult

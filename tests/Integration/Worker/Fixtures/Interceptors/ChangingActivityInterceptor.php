@@ -16,10 +16,10 @@ final class ChangingActivityInterceptor implements ActivityInboundInterceptor
 {
     use ActivityInboundInterceptorTrait;
 
-    public function execute(ActivityInput $input, callable $next): mixed
+    public function handleActivityInbound(ActivityInput $input, callable $next): mixed
     {
         return match ($input->activityType) {
-            'icpt.addOne' => $next($input->withArguments([$input->arguments[0] + 1, ...\array_slice($input->arguments, 1)])),
+            'icpt.addOne' => $next($input->withArgs([$input->args[0] + 1, ...\array_slice($input->args, 1)])),
             'icpt.wrapResult' => ['wrapped' => $next($input)],
             default => $next($input),
         };

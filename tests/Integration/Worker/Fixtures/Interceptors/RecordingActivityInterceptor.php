@@ -24,7 +24,7 @@ final class RecordingActivityInterceptor implements ActivityInboundInterceptor, 
         $this->attempts = new \WeakMap();
     }
 
-    public function execute(ActivityInput $input, callable $next): mixed
+    public function handleActivityInbound(ActivityInput $input, callable $next): mixed
     {
         $key = ['workflow_id' => $input->info->workflowId, 'activity_id' => $input->info->activityId,
             'attempt' => $input->info->attempt];
@@ -37,7 +37,7 @@ final class RecordingActivityInterceptor implements ActivityInboundInterceptor, 
             $header[$name] = $input->header->getValue($name);
         }
         $this->record('execute', $key + ['type' => $input->activityType, 'is_local' => $input->info->isLocal,
-            'header' => $header, 'arguments' => array_map(self::describe(...), $input->arguments)]);
+            'header' => $header, 'arguments' => array_map(self::describe(...), $input->args)]);
         return $next($input);
     }
 
@@ -47,7 +47,7 @@ final class RecordingActivityInterceptor implements ActivityInboundInterceptor, 
         $next($input);
     }
 
-    public function getInfo(callable $next): ActivityInfo
+    public function getActivityInfo(callable $next): ActivityInfo
     {
         $this->record('getInfo', $this->currentAttempt());
         return $next();

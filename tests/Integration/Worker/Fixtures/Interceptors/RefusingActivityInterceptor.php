@@ -17,7 +17,7 @@ final class RefusingActivityInterceptor implements ActivityInboundInterceptor
 {
     use ActivityInboundInterceptorTrait;
 
-    public function execute(ActivityInput $input, callable $next): mixed
+    public function handleActivityInbound(ActivityInput $input, callable $next): mixed
     {
         return match ($input->activityType) {
             'icpt.refused' => throw ApplicationFailure::create('refused by an interceptor', 'InterceptorRefusal',
