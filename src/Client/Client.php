@@ -21,6 +21,8 @@ use TrueAsync\Temporal\Exception\ServiceException;
 use TrueAsync\Temporal\Exception\WorkflowAlreadyStartedException;
 use TrueAsync\Temporal\Interceptor\Header;
 use TrueAsync\Temporal\Interceptor\Interceptor;
+use TrueAsync\Temporal\Plugin\Internal\PluginInterceptors;
+use TrueAsync\Temporal\Plugin\Plugin;
 use TrueAsync\Temporal\Interceptor\WorkflowClient\CountWorkflowsInput;
 use TrueAsync\Temporal\Interceptor\WorkflowClient\ListWorkflowsInput;
 use TrueAsync\Temporal\Interceptor\WorkflowClient\SignalWithStartInput;
@@ -44,6 +46,11 @@ final class Client
 {
     use RpcTimeoutCopies;
 
+    /** @var list<Plugin> */
+    private array $plugins = [];
+    /** @var list<Interceptor> the plugins' interceptors, outside those of withInterceptors() */
+    private array $pluginInterceptors = [];
+
     private function __construct(private WorkflowService $service, private DataConverter $converter)
     {
     }
@@ -52,6 +59,9 @@ final class Client
      * Connects to the server.
      *
      * @param ?DataConverter $dataConverter converts arguments, results and details; default DataConverter::default()
+     * @param list<Plugin> $plugins applied in order: to the options and the converter before connecting, and to
+     *     every worker built on the client (Plugin)
+     * @throws \TypeError an element of $plugins is not a Plugin, or a plugin's interceptor not an Interceptor
      * @throws ConnectionException the server could not be reached or refused the connection
      * @throws CancelledException the connect was cancelled
      * @throws TemporalException the bridge failed
@@ -59,11 +69,27 @@ final class Client
      * @throws \JsonException a TLS, API key or metadata value is not valid UTF-8
      * @throws \RuntimeException no protobuf runtime is available (the message says what to install)
      */
-    public static function connect(ConnectionOptions $options, ?DataConverter $dataConverter = null): self
-    {
+    public static function connect(
+        ConnectionOptions $options,
+        ?DataConverter $dataConverter = null,
+        array $plugins = [],
+    ): self {
         ProtobufRuntime::requireRuntime();
+        [$plugins, $interceptors] = [array_values($plugins), []];
+        $converter = $dataConverter ?? DataConverter::default();
+        foreach ($plugins as $i => $plugin) {
+            if (!$plugin instanceof Plugin) {
+                throw new \TypeError("Client::connect(): plugin #$i must be a Plugin, got " . get_debug_type($plugin));
+            }
+            $options = $plugin->configureConnection($options);
+            $converter = $plugin->configureDataConverter($converter);
+            array_push($interceptors, ...PluginInterceptors::of($plugin));
+        }
         $connection = Connection::connect($options->toJson());
-        return new self(new WorkflowService($connection, $options), $dataConverter ?? DataConverter::default());
+        $service = (new WorkflowService($connection, $options))->withInterceptors(...$interceptors);
+        $client = new self($service, $converter);
+        [$client->plugins, $client->pluginInterceptors] = [$plugins, $interceptors];
+        return $client;
     }
 
     /**
@@ -208,18 +234,27 @@ final class Client
     }
 
     /**
-     * A copy that runs $interceptors around its calls (replacing any given before): the first is outermost.
-     * Handles and clients made from the copy carry them, and so do workers built on it, whose workflow and
-     * activity interceptors run before the worker's own (WorkerOptions::withInterceptors()).
+     * A copy that runs $interceptors around its calls (replacing any given before; the plugins' stay, outside
+     * them): the first is outermost. Handles and clients made from the copy carry them, and so do workers built
+     * on it, whose workflow and activity interceptors run before the worker's own (WorkerOptions::withInterceptors()).
      */
     public function withInterceptors(Interceptor ...$interceptors): self
     {
         $copy = clone $this;
-        $copy->service = $this->service->withInterceptors(...$interceptors);
+        $copy->service = $this->service->withInterceptors(...$this->pluginInterceptors, ...$interceptors);
         return $copy;
     }
 
-    /** @return list<Interceptor> */
+    /**
+     * @internal the plugins given to connect(), for the workers built on this client
+     * @return list<Plugin>
+     */
+    public function getPlugins(): array
+    {
+        return $this->plugins;
+    }
+
+    /** @return list<Interceptor> the plugins', then those of withInterceptors() */
     public function getInterceptors(): array
     {
         return $this->service->getInterceptors();

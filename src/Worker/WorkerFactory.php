@@ -36,7 +36,11 @@ final class WorkerFactory
             throw new \ValueError('the task queue name must not be empty');
         }
         Utf8::check($taskQueue, 'WorkerFactory::newWorker(): the task queue');
-        return $this->workers[] = new Worker($taskQueue, $options ?? WorkerOptions::new(), $this->client);
+        $options ??= WorkerOptions::new();
+        foreach ($this->client->getPlugins() as $plugin) {
+            $options = $plugin->configureWorker($taskQueue, $options);
+        }
+        return $this->workers[] = new Worker($taskQueue, $options, $this->client);
     }
 
     /**

@@ -56,6 +56,9 @@ class TraceparentPropagationTest extends ServerTestCase
             ],
         ], $handle->result(timeoutSeconds: self::RESULT_TIMEOUT_S));
         self::assertSame($traceparent, $this->startHeader($id), 'the child started with it, says the server');
+        $other = '00-' . bin2hex(random_bytes(16)) . '-' . bin2hex(random_bytes(8)) . '-01';
+        self::assertSame($other, self::client()->withInterceptors(new TraceparentInterceptor($other))
+            ->getHandle($id)->query('traceparent'), 'a query carries its own');
     }
 
     public function testWithoutATraceparentNothingIsInvented(): void

@@ -7,10 +7,14 @@ namespace TrueAsync\Temporal\Tests\Integration\Interceptor\Fixtures;
 use TrueAsync\Temporal\RetryPolicy;
 use TrueAsync\Temporal\Workflow;
 use TrueAsync\Temporal\Workflow\ActivityOptions;
+use TrueAsync\Temporal\Workflow\QueryMethod;
 use TrueAsync\Temporal\Workflow\WorkflowInterface;
 use TrueAsync\Temporal\Workflow\WorkflowMethod;
 
-/** What each step of a trace found as its traceparent: the workflow, its activity, its child and the child's activity. */
+/**
+ * What each step of a trace found as its traceparent: the workflow, its activity, its child and the child's
+ * activity; and, by query, what a query carried.
+ */
 #[WorkflowInterface]
 final class TraceParentWorkflow
 {
@@ -22,6 +26,13 @@ final class TraceParentWorkflow
             'activity' => Workflow::executeActivity('trace.seen', [], traceActivityOptions()),
             'child' => Workflow::executeChildWorkflow('PhpTraceChild'),
         ];
+    }
+
+    /** The traceparent the query itself carried (not the run's): a query comes from a client of its own. */
+    #[QueryMethod(name: 'traceparent')]
+    public function traceparent(): ?string
+    {
+        return TraceparentInterceptor::inQuery();
     }
 }
 

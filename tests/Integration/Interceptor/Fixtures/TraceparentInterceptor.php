@@ -13,9 +13,11 @@ use TrueAsync\Temporal\Interceptor\Trait\ActivityInboundInterceptorTrait;
 use TrueAsync\Temporal\Interceptor\Trait\WorkflowClientCallsInterceptorTrait;
 use TrueAsync\Temporal\Interceptor\Trait\WorkflowInboundCallsInterceptorTrait;
 use TrueAsync\Temporal\Interceptor\Trait\WorkflowOutboundCallsInterceptorTrait;
+use TrueAsync\Temporal\Interceptor\WorkflowClient\QueryInput as ClientQueryInput;
 use TrueAsync\Temporal\Interceptor\WorkflowClient\StartWorkflowInput;
 use TrueAsync\Temporal\Interceptor\WorkflowClientCallsInterceptor;
 use TrueAsync\Temporal\Interceptor\WorkflowInbound\ExecuteInput;
+use TrueAsync\Temporal\Interceptor\WorkflowInbound\QueryInput;
 use TrueAsync\Temporal\Interceptor\WorkflowInboundCallsInterceptor;
 use TrueAsync\Temporal\Interceptor\WorkflowOutbound\ExecuteActivityInput;
 use TrueAsync\Temporal\Interceptor\WorkflowOutbound\StartChildWorkflowInput;
@@ -44,6 +46,8 @@ final class TraceparentInterceptor implements
 
     /** @var array<string, ?string> run id => the traceparent its start carried (runs share this object) */
     private static array $byRun = [];
+    /** @var array<string, ?string> run id => the traceparent of the query it answers */
+    private static array $byQuery = [];
     /** @var array<string, ?string> activity task token => the traceparent its schedule carried */
     private static array $byActivity = [];
 
@@ -58,6 +62,12 @@ final class TraceparentInterceptor implements
         return self::$byRun[Workflow::getInfo()->runId] ?? null;
     }
 
+    /** The traceparent of the query a query handler answers; query handlers only. */
+    public static function inQuery(): ?string
+    {
+        return self::$byQuery[Workflow::getInfo()->runId] ?? null;
+    }
+
     /** The traceparent of the running activity; activity code only. */
     public static function inActivity(): ?string
     {
@@ -67,6 +77,22 @@ final class TraceparentInterceptor implements
     public function start(StartWorkflowInput $input, callable $next): WorkflowHandle
     {
         return $next($input->withHeader($this->carry($input->header, $this->outgoing)));
+    }
+
+    public function query(ClientQueryInput $input, callable $next): mixed
+    {
+        return $next($input->withHeader($this->carry($input->header, $this->outgoing)));
+    }
+
+    public function handleQuery(QueryInput $input, callable $next): mixed
+    {
+        $runId = Workflow::getInfo()->runId;
+        self::$byQuery[$runId] = $input->header->getValue(self::HEADER, '?string');
+        try {
+            return $next($input);
+        } finally {
+            unset(self::$byQuery[$runId]);
+        }
     }
 
     public function execute(ExecuteInput $input, callable $next): mixed
