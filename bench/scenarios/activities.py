@@ -44,8 +44,23 @@ class Settings:
     reps: int = 3
 
 
+class ActivityRates:
+    """The rates of a cell that ran `activities` activities in `seconds`, its worker using `cpu_seconds`."""
+    activities: int
+    seconds: float
+    cpu_seconds: float
+
+    @property
+    def per_second(self) -> float:
+        return self.activities / self.seconds
+
+    @property
+    def cpu_per_1k(self) -> float:
+        return self.cpu_seconds / self.activities * 1000
+
+
 @dataclass
-class Cell:
+class Cell(ActivityRates):
     peer: str
     rep: int
     activities: int
@@ -56,14 +71,6 @@ class Cell:
     others_cpu0_seconds: float = 0.0  # CPU 0's busy time in the window that none of ours account for
     others_cpu1_seconds: float = 0.0  # likewise CPU 1, beside the worker: other tenants of the box
     rss_samples: list[float] = field(default_factory=list)
-
-    @property
-    def per_second(self) -> float:
-        return self.activities / self.seconds
-
-    @property
-    def cpu_per_1k(self) -> float:
-        return self.cpu_seconds / self.activities * 1000
 
     @property
     def busy(self) -> float:

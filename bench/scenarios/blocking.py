@@ -40,7 +40,7 @@ from harness.paths import BENCH, GO_WORKER, PYTHON, php_cmd
 from harness.server import DevServer
 from harness.stats import fmt_cell, fmt_num, fmt_ratio, markdown_table, median, percentile, ratio
 from harness.workers import DRIVER_CPU, WORKER_CPU, WorkerProcess, python_workflow_worker_command
-from scenarios.activities import BAD_EVENTS, InvalidRun, fan_out
+from scenarios.activities import BAD_EVENTS, ActivityRates, InvalidRun, fan_out
 
 PEERS = ("php-pool", "python", "go", "php-fibers")
 PEER_LABEL = {"php-pool": "PHP process pool (ours)", "python": "Python SDK, thread pool", "go": "Go SDK",
@@ -69,7 +69,7 @@ class Settings:
 
 
 @dataclass
-class Cell:
+class Cell(ActivityRates):
     peer: str
     concurrency: int
     rep: int
@@ -80,14 +80,6 @@ class Cell:
     children_pss_mib: list[float]
     dispatch_p50_ms: float
     dispatch_p99_ms: float
-
-    @property
-    def per_second(self) -> float:
-        return self.activities / self.seconds
-
-    @property
-    def cpu_per_1k(self) -> float:
-        return self.cpu_seconds / self.activities * 1000
 
     @property
     def total_mib(self) -> float:
