@@ -22,6 +22,7 @@ final class ActivityProcessTemplate
     private const ANSWER_TIMEOUT_SECONDS = 30;
 
     private string $buffer = '';
+    private int $answerTimeoutSeconds = self::ANSWER_TIMEOUT_SECONDS;
 
     /**
      * @param resource $process
@@ -37,16 +38,26 @@ final class ActivityProcessTemplate
 
     /**
      * @param list<string> $command
-     * @throws ActivityProcessException it cannot start, or exits before it is ready
+     * @param int $answerTimeoutSeconds how long to wait for any answer (tests shorten it)
+     * @throws ActivityProcessException it cannot start, exits before it is ready, or does not say it is ready
+     *     in time (it is then killed: a template that hangs at start would hang there for good)
      */
-    public static function start(array $command): self
+    public static function start(array $command, int $answerTimeoutSeconds = self::ANSWER_TIMEOUT_SECONDS): self
     {
         $process = @proc_open($command, [0 => ['socket']], $pipes);
         if ($process === false) {
             throw new ActivityProcessException('cannot start the activity process template: ' . (error_get_last()['message'] ?? '?'));
         }
         $template = new self($process, $pipes[0], socket_import_stream($pipes[0]), proc_get_status($process)['pid']);
-        $template->answer(Frame::READY);
+        $template->answerTimeoutSeconds = $answerTimeoutSeconds;
+        try {
+            $template->answer(Frame::READY);
+        } catch (ActivityProcessException $e) {
+            proc_terminate($process, 9);
+            fclose($pipes[0]);
+            proc_close($process);
+            throw $e;
+        }
         return $template;
     }
 
@@ -100,7 +111,7 @@ final class ActivityProcessTemplate
     /** @throws ActivityProcessException */
     private function answer(string $kind): string
     {
-        stream_set_timeout($this->control, self::ANSWER_TIMEOUT_SECONDS);
+        stream_set_timeout($this->control, $this->answerTimeoutSeconds);
         for (;;) {
             $frames = Frame::decode($this->buffer);
             if ($frames !== []) {
@@ -114,7 +125,7 @@ final class ActivityProcessTemplate
             if (stream_get_meta_data($this->control)['timed_out']) {
                 throw new ActivityProcessException(\sprintf(
                     'the activity process template did not answer within %d s',
-                    self::ANSWER_TIMEOUT_SECONDS,
+                    $this->answerTimeoutSeconds,
                 ));
             }
             if ($chunk === false || ($chunk === '' && feof($this->control))) {
