@@ -69,6 +69,8 @@ if test "$PHP_TEMPORAL" != "no"; then
     src/CompletionQueue.cpp \
     src/Connection.cpp \
     src/EnvConfig.cpp \
+    src/Runtime.cpp \
+    src/Metric.cpp \
     src/DeterminismGuard.cpp \
     src/Exceptions.cpp \
     src/GuardedCalls.cpp \

@@ -15,6 +15,8 @@
 #include "src/DeterminismGuard.h"
 #include "src/Connection.h"
 #include "src/EnvConfig.h"
+#include "src/Runtime.h"
+#include "src/Metric.h"
 #include "src/Exceptions.h"
 #include "src/bridge/Handles.h"
 #include "src/PendingOperation.h"
@@ -30,6 +32,8 @@ PHP_MINIT_FUNCTION(temporal) {
     temporal::registerCompletionQueue();
     temporal::registerConnection();
     temporal::registerEnvConfig();
+    temporal::registerRuntime();
+    temporal::registerMetric();
     temporal::registerWorker();
     temporal::registerReplayer();
     temporal::registerDeterminismGuard();

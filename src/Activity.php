@@ -22,6 +22,19 @@ final class Activity
     }
 
     /**
+     * Custom metrics labelled with this activity's namespace, task queue and activity type
+     * (Metrics\MetricMeter). In the process pool's processes they record nothing: those run no exporter.
+     *
+     * @throws \LogicException outside an activity
+     */
+    public static function getMetricMeter(): Metrics\MetricMeter
+    {
+        $info = self::getInfo();
+        return Metrics\MetricMeter::create(['namespace' => $info->workflowNamespace, 'task_queue' => $info->taskQueue,
+            'activity_type' => $info->activityType]);
+    }
+
+    /**
      * @throws ActivityCanceledException the activity should stop (cancelled, timed out, worker shutdown, …)
      * @throws \LogicException outside an activity
      */

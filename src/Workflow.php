@@ -352,6 +352,20 @@ final class Workflow
         return WorkflowRun::current()->logger();
     }
 
+    /**
+     * Custom metrics labelled with this run's namespace, task queue and workflow type; they record nothing
+     * while the run replays history, so a rebuilt run does not count twice (Metrics\MetricMeter).
+     */
+    public static function getMetricMeter(): Metrics\MetricMeter
+    {
+        $context = WorkflowRun::current()->context;
+        $info = $context->getInfo();
+        return Metrics\MetricMeter::create(
+            ['namespace' => $info->namespace, 'task_queue' => $info->taskQueue, 'workflow_type' => $info->workflowType],
+            static fn (): bool => !$context->isReplaying(),
+        );
+    }
+
     /** True while history is being replayed: skip side effects such as logging. */
     public static function isReplaying(): bool
     {

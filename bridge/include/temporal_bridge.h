@@ -13,6 +13,14 @@
 
 #define TB_ERROR_INTERNAL 3
 
+#define TB_ERROR_ALREADY_STARTED 4
+
+#define TB_METRIC_COUNTER 1
+
+#define TB_METRIC_HISTOGRAM 2
+
+#define TB_METRIC_GAUGE 3
+
 #define TB_STATUS_OK 0
 
 #define TB_STATUS_SHUTDOWN 1
@@ -50,6 +58,11 @@ typedef struct TbError TbError;
  * Feeds histories to a replayer; closing it (or freeing it) lets the replayer shut down after the last.
  */
 typedef struct TbHistoryPusher TbHistoryPusher;
+
+/**
+ * One instrument, owned by the PHP object that created it.
+ */
+typedef struct TbMetric TbMetric;
 
 /**
  * A C handle on a queue; in-flight operations hold their own `Arc`, so the handle may be freed
@@ -182,6 +195,15 @@ TbError *tb_connection_rpc(const TbConnection *connection,
 void tb_connection_free(TbConnection *connection);
 
 /**
+ * Takes the buffered records: `*logs_json` is `{"dropped": n, "records": [...]}` (n counts what was lost since
+ * the last take), or NULL when there is nothing to say. The caller frees a buffer with `tb_buffer_free`.
+ *
+ * # Safety
+ * `logs_json` writable. PHP thread.
+ */
+TbError *tb_runtime_take_logs(TbBuffer **logs_json);
+
+/**
  * Resolves one profile. On success `*profile_json` is the profile as JSON (the caller frees it with
  * `tb_buffer_free`); a bad request, file or variable is an INVALID_ARGUMENT error naming it.
  *
@@ -209,6 +231,36 @@ TbBytes tb_error_message(const TbError *error);
  * `error` must have been returned by this library and not freed before. Any thread. NULL is a no-op.
  */
 void tb_error_free(TbError *error);
+
+/**
+ * Creates an instrument of `kind` (TB_METRIC_*) on this process's runtime, starting the runtime if needed.
+ * The caller owns `*metric` and frees it with `tb_metric_free`.
+ *
+ * # Safety
+ * Byte inputs readable for the call; `metric` writable. PHP thread.
+ */
+TbError *tb_metric_new(uint32_t kind,
+                       TbBytes name,
+                       TbBytes description,
+                       TbBytes unit,
+                       TbMetric **metric);
+
+/**
+ * Adds `value` to a counter, or records it in a histogram or gauge, with `attributes_json` (a JSON object of
+ * label names to strings, numbers or booleans; empty for none).
+ *
+ * # Safety
+ * `metric` live; `attributes_json` readable for the call. PHP thread.
+ */
+TbError *tb_metric_record(const TbMetric *metric,
+                          double value,
+                          TbBytes attributes_json);
+
+/**
+ * # Safety
+ * `metric` from `tb_metric_new`, not freed before; NULL is a no-op. PHP thread.
+ */
+void tb_metric_free(TbMetric *metric);
 
 /**
  * A new, empty queue. The caller owns it and frees it with `tb_queue_free`. Any thread.
@@ -339,6 +391,17 @@ void tb_history_pusher_close(const TbHistoryPusher *pusher);
  * `pusher` from `tb_replayer_new`, not freed before. PHP thread. NULL is a no-op.
  */
 void tb_history_pusher_free(TbHistoryPusher *pusher);
+
+/**
+ * Stores the options and builds this process's runtime with them at once, so a port in use or a bad
+ * endpoint fails here. On success `*result_json` is `{"prometheus_address": "ip:port" | null}`, the
+ * address actually bound (port 0 picks a free one); the caller frees it with `tb_buffer_free`.
+ * A runtime already built in this process is an ALREADY_STARTED error, and nothing is stored.
+ *
+ * # Safety
+ * `options_json` readable for the call; `result_json` writable. PHP thread.
+ */
+TbError *tb_runtime_configure(TbBytes options_json, TbBuffer **result_json);
 
 /**
  * Creates a core worker on `connection`. On success `*out` is owned by the caller (`tb_worker_free`).

@@ -110,6 +110,8 @@ impl ConnectOptions {
             .retry_options(retry_options)
             .maybe_connect_timeout((self.connect_timeout_ms > 0).then(|| Duration::from_millis(self.connect_timeout_ms)))
             .maybe_http_connect_proxy(proxy)
+            // The runtime's exporter (runtime_options.rs), if PHP configured one; client metrics otherwise off.
+            .maybe_metrics_meter(crate::runtime::runtime()?.telemetry().get_temporal_metric_meter())
             // Off, so it never conflicts with a proxy (the core refuses the two together).
             .dns_load_balancing(None)
             .build())

@@ -5,6 +5,7 @@ use crate::{TbBytes, guard};
 pub const TB_ERROR_INVALID_ARGUMENT: u32 = 1;
 pub const TB_ERROR_FORKED: u32 = 2;
 pub const TB_ERROR_INTERNAL: u32 = 3;
+pub const TB_ERROR_ALREADY_STARTED: u32 = 4;
 
 /// Returned (boxed) by an async export that rejected its arguments; no completion follows.
 /// The caller owns it and frees it with `tb_error_free`.
@@ -33,6 +34,15 @@ impl TbError {
 
     pub(crate) fn internal(message: impl Into<String>) -> Self {
         Self { kind: TB_ERROR_INTERNAL, message: message.into() }
+    }
+
+    pub(crate) fn already_started() -> Self {
+        Self {
+            kind: TB_ERROR_ALREADY_STARTED,
+            message: "the Temporal core runtime of this process is already running: configure it once, before any \
+                      client, worker or replayer is created"
+                .into(),
+        }
     }
 
 }

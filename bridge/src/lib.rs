@@ -6,10 +6,12 @@
 mod auto_heartbeat;
 mod cancel;
 mod connection;
+mod core_logs;
 mod envconfig;
 mod error;
 mod fork;
 mod http_connect_proxy;
+mod metric;
 mod queue;
 mod readiness;
 mod replay;
@@ -17,6 +19,7 @@ mod retry_options;
 mod rpc;
 mod rpc_generated;
 mod runtime;
+mod runtime_options;
 mod signals;
 mod transport_error;
 mod worker;
@@ -29,11 +32,14 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 pub use auto_heartbeat::*;
 pub use cancel::*;
 pub use connection::*;
+pub use core_logs::*;
 pub use envconfig::*;
 pub use error::*;
+pub use metric::*;
 pub use queue::*;
 pub use readiness::*;
 pub use replay::*;
+pub use runtime_options::*;
 pub use worker::*;
 
 /// A borrowed byte range. As an input it is read only during the call; as an output it points into

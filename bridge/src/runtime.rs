@@ -1,4 +1,5 @@
-//! The core runtime: one per process, created lazily on first use.
+//! The core runtime: one per process, created lazily on first use, or when PHP configures it
+//! (runtime_options.rs).
 //!
 //! After `fork()` the child inherits the parent's runtime as dead memory (its threads did not survive
 //! the fork), so the child's first use builds its own and the parent's copy is leaked on purpose:
@@ -6,8 +7,9 @@
 //! checkers see them as what they are.
 
 use crate::TbError;
+use crate::runtime_options::{RuntimeConfig, Started};
 use std::sync::Mutex;
-use temporalio_sdk_core::{CoreRuntime, RuntimeOptions, TokioRuntimeBuilder};
+use temporalio_sdk_core::{CoreRuntime, TokioRuntimeBuilder};
 use tokio::runtime::Handle;
 
 struct ProcessRuntime {
@@ -25,17 +27,31 @@ pub(crate) fn handle() -> Result<Handle, TbError> {
 
 /// This process's core runtime, created on first use.
 pub(crate) fn runtime() -> Result<&'static CoreRuntime, TbError> {
+    Ok(current_or_new()?.0)
+}
+
+/// Builds this process's runtime now (runtime_options.rs stored its options just before).
+pub(crate) fn start() -> Result<Started, TbError> {
+    match current_or_new()? {
+        (_, Some(started)) => Ok(started),
+        (_, None) => Err(TbError::already_started()),
+    }
+}
+
+/// The current runtime, and what building it started when this call built it.
+fn current_or_new() -> Result<(&'static CoreRuntime, Option<Started>), TbError> {
     // Poisoning only records that a panic happened while the lock was held; the slot is still
     // either empty or a complete runtime, so it is safe to keep using.
     let mut runtimes = RUNTIMES.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
     let pid = std::process::id();
     if let Some(current) = runtimes.last().filter(|r| r.pid == pid) {
-        return Ok(current.runtime);
+        return Ok((current.runtime, None));
     }
-    let runtime: &'static CoreRuntime = Box::leak(Box::new(build()?));
+    let (runtime, started) = build()?;
+    let runtime: &'static CoreRuntime = Box::leak(Box::new(runtime));
     runtimes.push(ProcessRuntime { pid, runtime });
     crate::fork::install();
-    Ok(runtime)
+    Ok((runtime, Some(started)))
 }
 
 /// The handle of this process's runtime if it has one; never creates it.
@@ -45,18 +61,26 @@ pub(crate) fn current_handle() -> Option<Handle> {
     runtimes.last().filter(|r| r.pid == pid).map(|r| r.runtime.tokio_handle())
 }
 
-fn build() -> Result<CoreRuntime, TbError> {
-    let options = RuntimeOptions::builder()
-        .build()
-        .map_err(|e| TbError::internal(format!("invalid core runtime options: {e}")))?;
+fn build() -> Result<(CoreRuntime, Started), TbError> {
+    let config = RuntimeConfig::for_this_process();
+    let options = config.core_options(config.logger()?)?;
     let mut tokio = TokioRuntimeBuilder::default();
     // Idle blocking-pool threads park in parking_lot, which fork() must not see (fork.rs).
     tokio.inner.thread_keep_alive(std::time::Duration::from_millis(50));
     // Signals sent to the process are PHP's (signals.rs): each runtime thread blocks them as it starts,
     // and blocking them while the runtime is built also covers the moment before that hook runs.
     tokio.lang_on_thread_start = Some(Box::new(crate::signals::block_on_this_thread));
-    crate::signals::blocked_while(|| CoreRuntime::new(options, tokio))
-        .map_err(|e| TbError::internal(format!("cannot start the Temporal core runtime: {e}")))
+    let mut runtime = crate::signals::blocked_while(|| CoreRuntime::new(options, tokio))
+        .map_err(|e| TbError::internal(format!("cannot start the Temporal core runtime: {e}")))?;
+    // The exporters need a Tokio context; the core takes a meter attached after it started.
+    let (meter, started) = {
+        let _context = runtime.tokio_handle().enter();
+        config.start_meter()?
+    };
+    if let Some(meter) = meter {
+        runtime.telemetry_mut().attach_late_init_metrics(meter);
+    }
+    Ok((runtime, started))
 }
 
 /// Spawns an accepted operation: its future's outcome, or a panic turned into an error, becomes the

@@ -1,6 +1,7 @@
 #include "Exceptions.h"
 
 #include "Zend/zend_exceptions.h"
+#include "ext/spl/spl_exceptions.h"
 
 #include "bridge/Handles.h"
 
@@ -53,8 +54,11 @@ void registerExceptions() {
 
 void throwRejection(const TbError* error) {
     std::string_view message = toView(tb_error_message(error));
-    zend_class_entry* ce = tb_error_kind(error) == TB_ERROR_INVALID_ARGUMENT ? zend_ce_value_error
-                                                                              : temporalExceptionCe;
+    zend_class_entry* ce = temporalExceptionCe;
+    switch (tb_error_kind(error)) {
+        case TB_ERROR_INVALID_ARGUMENT: ce = zend_ce_value_error; break;
+        case TB_ERROR_ALREADY_STARTED: ce = spl_ce_LogicException; break;
+    }
     zend_throw_exception_ex(ce, 0, "%.*s", static_cast<int>(message.size()), message.data());
 }
 

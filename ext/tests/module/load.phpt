@@ -21,10 +21,12 @@ Array
     [5] => TrueAsync\Temporal\Core\DeadlockException
     [6] => TrueAsync\Temporal\Core\DeterminismGuard
     [7] => TrueAsync\Temporal\Core\EnvConfig
-    [8] => TrueAsync\Temporal\Core\NonDeterministicCallException
-    [9] => TrueAsync\Temporal\Core\PendingOperation
-    [10] => TrueAsync\Temporal\Core\Replayer
-    [11] => TrueAsync\Temporal\Core\ServiceException
-    [12] => TrueAsync\Temporal\Core\TemporalException
-    [13] => TrueAsync\Temporal\Core\Worker
+    [8] => TrueAsync\Temporal\Core\Metric
+    [9] => TrueAsync\Temporal\Core\NonDeterministicCallException
+    [10] => TrueAsync\Temporal\Core\PendingOperation
+    [11] => TrueAsync\Temporal\Core\Replayer
+    [12] => TrueAsync\Temporal\Core\Runtime
+    [13] => TrueAsync\Temporal\Core\ServiceException
+    [14] => TrueAsync\Temporal\Core\TemporalException
+    [15] => TrueAsync\Temporal\Core\Worker
 )

@@ -6,6 +6,7 @@ namespace TrueAsync\Temporal\Worker\Internal;
 
 use TrueAsync\Temporal\Core\CompletionQueue;
 use TrueAsync\Temporal\Core\PendingOperation;
+use TrueAsync\Temporal\Runtime\Runtime;
 
 /**
  * Runs the worker's Fibers on one PHP thread, driven by the extension's completion queue: a Fiber that
@@ -164,5 +165,7 @@ final class FiberScheduler
                 $this->ready->enqueue($fiber);
             }
         }
+        // The core buffers its logs for PHP: pass them on at every wake-up, on this thread.
+        Runtime::forwardLogs();
     }
 }

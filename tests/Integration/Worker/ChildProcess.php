@@ -27,6 +27,17 @@ final class ChildProcess
         return new self($process, $log);
     }
 
+    /**
+     * A PHP script run with this build's extension (TEMPORAL_EXT_SO, or build/ext/modules/temporal.so).
+     *
+     * @param list<string> $args
+     */
+    public static function php(string $script, array $args, string $name): self
+    {
+        $extension = getenv('TEMPORAL_EXT_SO') ?: \dirname(__DIR__, 3) . '/build/ext/modules/temporal.so';
+        return self::start([PHP_BINARY, '-d', "extension=$extension", $script, ...$args], $name);
+    }
+
     /** The Python SDK worker of tests/Interop/python/activity_callers.py on $queue, once it polls. */
     public static function pythonActivityCallers(string $queue): self
     {
