@@ -2,7 +2,7 @@
 """`make bench`: runs the benchmark scenarios, prints one table per scenario and writes them, with the
 machine, the versions and the placement, to bench/results/latest.md (raw figures: latest.json).
 
-    python3 bench/run.py [--scenarios client,eager,activities,drain,interceptors,latency,replay,soak,blocking] [--reps 3] [--quick]
+    python3 bench/run.py [--scenarios client,eager,activities,drain,interceptors,metrics,latency,replay,soak,blocking] [--reps 3] [--quick]
         [--workflows 75] [--activities-per-workflow 40] [--max-activities 100] [--pollers 5]
         [--latency 200] [--starts 1000]
         [--drain-workflows 1000] [--latency-rate 40] [--latency-seconds 8] [--latency-warmup 1]
@@ -34,10 +34,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from harness import environment, paths  # noqa: E402
 from harness.paths import EXT_SO, GO_DIR, GO_WORKER, RESULTS, ROOT  # noqa: E402
 from harness.workers import Tuning  # noqa: E402
-from scenarios import activities, blocking, client, drain, eager, interceptors, latency, replay, soak  # noqa: E402
+from scenarios import (activities, blocking, client, drain, drain_variants, eager, interceptors,  # noqa: E402
+                       latency, metrics, replay, soak)
 
 
-SCENARIOS = ("client", "eager", "activities", "drain", "interceptors", "latency", "replay", "soak", "blocking")
+SCENARIOS = ("client", "eager", "activities", "drain", "interceptors", "metrics", "latency", "replay", "soak",
+             "blocking")
 
 
 def log(msg: str) -> None:
@@ -166,12 +168,13 @@ def run(a: argparse.Namespace, scenarios: list[str]) -> int:
             log(f"scenario drain: {ds}")
             drain_cells = drain.run(ds, log)
             record("drain", ds, drain.tables(drain_cells, ds), cells=asdicts(drain_cells))
-        if "interceptors" in scenarios:
-            its = interceptors.Settings(workflows=a.drain_workflows, reps=a.reps, tuning=tuning)
-            log(f"scenario interceptors: {its}")
-            cells = interceptors.run(its, log)
-            record("interceptors", its, interceptors.tables(cells, its), cells=asdicts(cells),
-                   overhead=interceptors.overhead(cells))
+        for comparison in (interceptors.SCENARIO, metrics.SCENARIO):
+            if comparison.name in scenarios:
+                cs = drain_variants.Settings(workflows=a.drain_workflows, reps=a.reps, tuning=tuning)
+                log(f"scenario {comparison.name}: {cs}")
+                cells = comparison.run(cs, log)
+                record(comparison.name, cs, comparison.tables(cells, cs), cells=asdicts(cells),
+                       overhead=comparison.overhead(cells))
         if "latency" in scenarios:
             slowest = drain.slowest_ceiling(drain_cells)
             ls = latency.Settings(rate=latency.rate_from_drain(slowest, a.latency_rate), seconds=a.latency_seconds,

@@ -101,16 +101,25 @@ def test_one_activity_commands_carry_the_same_tuning():
 
 
 def test_interceptors_overhead_and_table():
-    from scenarios import interceptors
+    from scenarios import drain_variants, interceptors
+    scenario, settings = interceptors.SCENARIO, drain_variants.Settings()
     cells = []
     for rep in range(3):
         cells += [Cell("php+plain", rep, 1000, 10.0, 2.0, 50.0, 40.0),
                   Cell("php+intercepted", rep, 1000, 10.0, 2.0 + 0.05 * rep, 51.0, 40.0)]
-    assert interceptors.overhead(cells) == pytest.approx(2.05 / 2.0)
-    out = interceptors.tables(cells, interceptors.Settings())
-    assert "1.02x" in out and "within budget" in out
+    assert scenario.overhead(cells) == pytest.approx(2.05 / 2.0)
+    out = scenario.tables(cells, settings)
+    assert "1.02x" in out and "within budget" in out and "intercepted / plain" in out
     over = [c if c.peer == "php+plain" else Cell(c.peer, c.rep, 1000, 10.0, 2.2, 50.0, 40.0) for c in cells]
-    assert "OVER BUDGET" in interceptors.tables(over, interceptors.Settings())
-    assert interceptors.overhead(cells[:1]) is None
-    assert interceptors.orders(2) == [("plain", "intercepted"), ("intercepted", "plain")]
+    assert "OVER BUDGET" in scenario.tables(over, settings)
+    assert scenario.overhead(cells[:1]) is None
+    assert scenario.orders(2) == [("plain", "intercepted"), ("intercepted", "plain")]
+
+
+def test_metrics_compares_prometheus_with_off():
+    from scenarios import metrics
+    cells = [Cell("php+off", 0, 1000, 10.0, 2.0, 50.0, 40.0), Cell("php+prometheus", 0, 1000, 10.0, 2.5, 50.0, 40.0)]
+    assert metrics.SCENARIO.overhead(cells) == pytest.approx(1.25)
+    assert metrics.SCENARIO.variants["prometheus"] == ("--prometheus",)
+    assert "OVER BUDGET" in metrics.SCENARIO.tables(cells, metrics.Settings())
 

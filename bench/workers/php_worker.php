@@ -5,7 +5,7 @@
 //   php -d extension=build/ext/modules/temporal.so bench/workers/php_worker.php \
 //       --address HOST:PORT --task-queue Q [--role activities|one-activity|replay|blocking] [--executor fibers|pool]
 //       [--max-activities 100] [--pollers 5] [--max-workflow-tasks 100] [--workflow-pollers 5]
-//       [--max-cached-workflows 1000] [--interceptors]
+//       [--max-cached-workflows 1000] [--interceptors] [--prometheus]
 //
 // Role "activities" (the default, the activities scenario) serves the no-op activity "noop". Role
 // "one-activity" (the drain and latency scenarios) also hosts BenchOneActivity, a PHP workflow that runs "noop" once
@@ -15,6 +15,7 @@
 // "fibers" (the default executor) or "pool" (a ProcessPoolActivityExecutor of --max-activities processes).
 // --interceptors (the interceptors scenario) registers a no-op interceptor of every workflow and activity hook on the
 // client and another on the worker options (php_noop_interceptor.php): each hook passes through two.
+// --prometheus (the metrics scenario) configures the runtime to serve the core's metrics on a free port.
 // Prints "worker ready" once the worker is configured (polling starts in run()).
 
 declare(strict_types=1);
@@ -22,6 +23,9 @@ declare(strict_types=1);
 use TrueAsync\Temporal\Client\Client;
 use TrueAsync\Temporal\Client\ConnectionOptions;
 use TrueAsync\Temporal\RetryPolicy;
+use TrueAsync\Temporal\Runtime\PrometheusOptions;
+use TrueAsync\Temporal\Runtime\Runtime;
+use TrueAsync\Temporal\Runtime\RuntimeOptions;
 use TrueAsync\Temporal\Worker\ProcessPoolActivityExecutor;
 use TrueAsync\Temporal\Worker\WorkerFactory;
 use TrueAsync\Temporal\Worker\WorkerOptions;
@@ -51,7 +55,7 @@ final class BenchOneActivity
 }
 
 $opts = getopt('', ['address:', 'namespace:', 'task-queue:', 'role:', 'executor:', 'max-activities:', 'pollers:',
-    'max-workflow-tasks:', 'workflow-pollers:', 'max-cached-workflows:', 'interceptors']);
+    'max-workflow-tasks:', 'workflow-pollers:', 'max-cached-workflows:', 'interceptors', 'prometheus']);
 $role = (string) ($opts['role'] ?? 'activities');
 $executor = (string) ($opts['executor'] ?? 'fibers');
 if (
@@ -63,12 +67,15 @@ if (
     fwrite(STDERR, "usage: php_worker.php --address HOST:PORT --task-queue Q "
         . "[--role activities|one-activity|replay|blocking] [--executor fibers|pool] [--max-activities N] "
         . "[--pollers N] [--max-workflow-tasks N] [--workflow-pollers N] [--max-cached-workflows N] "
-        . "[--interceptors]\n");
+        . "[--interceptors] [--prometheus]\n");
     exit(2);
 }
 $maxActivities = (int) ($opts['max-activities'] ?? 100);
 $blockingActivities = __DIR__ . '/php_blocking_activities.php';
 
+if (isset($opts['prometheus'])) {
+    Runtime::configure(RuntimeOptions::new()->withPrometheus(PrometheusOptions::new('127.0.0.1:0')));
+}
 $client = Client::connect(
     ConnectionOptions::new((string) $opts['address'])->withNamespace((string) ($opts['namespace'] ?? 'default'))
 );
