@@ -50,12 +50,50 @@ final class WorkerFactory
      */
     public function run(): void
     {
+        $this->runWith(null);
+    }
+
+    /**
+     * Runs every worker while $body runs in a Fiber of their scheduler, then shuts them down gracefully and
+     * returns what $body returned (or throws what it threw). Client calls in $body suspend only its Fiber, so
+     * a test or a script can start a workflow and wait for its result while this process's workers run it.
+     *
+     * @template T
+     * @param \Closure(): T $body
+     * @return T
+     * @throws \Throwable the first error that stopped a worker (often why $body failed), else what $body threw
+     */
+    public function runUntil(\Closure $body): mixed
+    {
+        $outcome = null;
+        $this->runWith(function () use ($body, &$outcome): void {
+            try {
+                $outcome = [true, $body()];
+            } catch (\Throwable $e) {
+                $outcome = [false, $e];
+            } finally {
+                $this->shutdown();
+            }
+        });
+        [$returned, $value] = $outcome;
+        if (!$returned) {
+            throw $value;
+        }
+        return $value;
+    }
+
+    /** @param ?\Closure(): void $body run in a Fiber beside the workers */
+    private function runWith(?\Closure $body): void
+    {
         $this->checkFiberBudget();
         $scheduler = new FiberScheduler();
         $restore = $this->handleSignals();
         try {
             foreach ($this->workers as $worker) {
                 $worker->start($scheduler);
+            }
+            if ($body !== null) {
+                $scheduler->spawn($body);
             }
             $scheduler->run();
         } finally {
