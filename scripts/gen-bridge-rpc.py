@@ -21,6 +21,9 @@ SERVICES = {
     "OperatorService": ("api_upstream/temporal/api/operatorservice/v1/service.proto", "operator",
                         "temporalio_common::protos::temporal::api::operatorservice::v1"),
     "HealthService": ("grpc/health/v1/health.proto", "health", "temporalio_common::protos::grpc::health::v1"),
+    # The time-skipping test server's own service (Testing\WorkflowEnvironment::startTimeSkipping()).
+    "TestService": ("testsrv_upstream/temporal/api/testservice/v1/service.proto", "test",
+                    "temporalio_common::protos::temporal::api::testservice::v1"),
 }
 RPC = re.compile(r"rpc\s+(\w+)\s*\(\s*(stream\s+)?([\w.]+)\s*\)\s*returns\s*\(\s*(stream\s+)?([\w.]+)\s*\)")
 PACKAGE = re.compile(r"^package\s+([\w.]+)\s*;", re.M)
@@ -50,10 +53,11 @@ def arms(service: str, proto: pathlib.Path, alias: str) -> list:
         if req_stream or resp_stream:
             lines.append(f"        {key} => Err(streaming(service, method)),")
             continue
-        short = request.split(".")[-1]
         full = request if "." in request else f"{package}.{request}"
+        # prost maps google.protobuf.Empty to ().
+        rust = "()" if full == "google.protobuf.Empty" else f"{alias}::{request.split('.')[-1]}"
         lines.append(
-            f'        {key} => unary::<{alias}::{short}, _, _>(\n'
+            f'        {key} => unary::<{rust}, _, _>(\n'
             f'            "{full}",\n'
             f'            request,\n'
             f'            <Connection as {service}>::{snake(method)},\n'
@@ -68,7 +72,7 @@ def render() -> str:
            "use crate::TbError;",
            "use crate::rpc::{PreparedCall, streaming, unary, unknown};",
            "use temporalio_client::Connection;",
-           "use temporalio_client::grpc::{HealthService, OperatorService, WorkflowService};"]
+           "use temporalio_client::grpc::{HealthService, OperatorService, TestService, WorkflowService};"]
     for _, alias, path in SERVICES.values():
         out.append(f"use {path} as {alias};")
     names = ", ".join(f'"{s}"' for s in SERVICES)

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Generates the Temporal API PHP classes into gen/ (gitignored) from the .proto files of the pinned
-# temporalio-protos crate, plus gen/rpc-methods.json (every rpc of WorkflowService, OperatorService and
-# HealthService). Source of truth: the crate's protos; gen/ is rebuilt, never committed.
+# temporalio-protos crate, plus gen/rpc-methods.json (every rpc of WorkflowService, OperatorService,
+# HealthService and the time-skipping test server's TestService). Source of truth: the crate's protos; gen/ is rebuilt, never committed.
 #
 #   gen/TrueAsync/Temporal/Api/...             classes,  PSR-4 "TrueAsync\\Temporal\\Api\\" => "gen/TrueAsync/Temporal/Api/"
 #   gen/TrueAsync/Temporal/Api/GPBMetadata/... metadata, same PSR-4 root
@@ -58,6 +58,7 @@ command -v protoc >/dev/null || die "protoc not found (apt-get install protobuf-
 # package's google/rpc/status.proto in the native runtime's descriptor pool.
 SOURCES=(
     "api_upstream/temporal/api:temporal/api"
+    "testsrv_upstream/temporal/api/testservice:temporal/api/testservice"
     "local/temporal/sdk/core:temporal/sdk/core"
     "api_upstream/google/api:trueasync/google/api"
     "api_upstream/nexusannotations:trueasync/nexusannotations"
@@ -98,7 +99,7 @@ mapfile -t files < <(find . -name '*.proto' -type f | sed 's#^\./##' | LC_ALL=C 
 protoc -I. -I"$WKT_INCLUDE" --php_out="$STAGE/gen" "${files[@]}" 2> >(grep -v "$unused_import_warnings" >&2)
 protoc -I. -I"$WKT_INCLUDE" --include_imports --descriptor_set_out="$STAGE/services.pb" \
     temporal/api/workflowservice/v1/service.proto temporal/api/operatorservice/v1/service.proto \
-    trueasync/grpc/health/v1/health.proto 2> >(grep -v "$unused_import_warnings" >&2)
+    temporal/api/testservice/v1/service.proto trueasync/grpc/health/v1/health.proto 2> >(grep -v "$unused_import_warnings" >&2)
 php "$ROOT/scripts/api/rpc-methods.php" "$STAGE/services.pb" "$STAGE/gen" > "$STAGE/gen/rpc-methods.json"
 echo "$hash" > "$STAGE/gen/.stamp"
 

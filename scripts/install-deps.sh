@@ -55,7 +55,24 @@ check_rust() {
     fi
 }
 
+# Temporal's time-skipping test server, for WorkflowEnvironment::startTimeSkipping()'s tests: Java (on these
+# machines already) and the server's jars from Maven Central, as a classpath in build/test-server.classpath.
+install_test_server() {
+    local classpath="$ROOT/build/test-server.classpath"
+    [ -s "$classpath" ] && return
+    command -v java >/dev/null && command -v mvn >/dev/null || {
+        say "apt-get install openjdk-17-jre-headless maven"
+        as_root apt-get update -qq
+        as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+            openjdk-17-jre-headless maven >/dev/null
+    }
+    say "mvn dependency:build-classpath (io.temporal:temporal-test-server)"
+    mkdir -p "$ROOT/build"
+    mvn -q -B -f "$ROOT/scripts/test-server/pom.xml" dependency:build-classpath -Dmdep.outputFile="$classpath" >&2
+}
+
 install_apt
 install_pip
 check_rust
+install_test_server
 "$ROOT/scripts/install-protobuf-ext.sh"

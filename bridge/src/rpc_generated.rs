@@ -3,12 +3,13 @@
 use crate::TbError;
 use crate::rpc::{PreparedCall, streaming, unary, unknown};
 use temporalio_client::Connection;
-use temporalio_client::grpc::{HealthService, OperatorService, WorkflowService};
+use temporalio_client::grpc::{HealthService, OperatorService, TestService, WorkflowService};
 use temporalio_common::protos::temporal::api::workflowservice::v1 as workflow;
 use temporalio_common::protos::temporal::api::operatorservice::v1 as operator;
 use temporalio_common::protos::grpc::health::v1 as health;
+use temporalio_common::protos::temporal::api::testservice::v1 as test;
 
-pub(crate) const SERVICES: &[&str] = &["WorkflowService", "OperatorService", "HealthService"];
+pub(crate) const SERVICES: &[&str] = &["WorkflowService", "OperatorService", "HealthService", "TestService"];
 
 pub(crate) fn prepare(service: &str, method: &str, request: &[u8]) -> Result<PreparedCall, TbError> {
     match (service, method) {
@@ -693,6 +694,36 @@ pub(crate) fn prepare(service: &str, method: &str, request: &[u8]) -> Result<Pre
             <Connection as HealthService>::check,
         ),
         ("HealthService", "Watch") => Err(streaming(service, method)),
+        ("TestService", "LockTimeSkipping") => unary::<test::LockTimeSkippingRequest, _, _>(
+            "temporal.api.testservice.v1.LockTimeSkippingRequest",
+            request,
+            <Connection as TestService>::lock_time_skipping,
+        ),
+        ("TestService", "UnlockTimeSkipping") => unary::<test::UnlockTimeSkippingRequest, _, _>(
+            "temporal.api.testservice.v1.UnlockTimeSkippingRequest",
+            request,
+            <Connection as TestService>::unlock_time_skipping,
+        ),
+        ("TestService", "Sleep") => unary::<test::SleepRequest, _, _>(
+            "temporal.api.testservice.v1.SleepRequest",
+            request,
+            <Connection as TestService>::sleep,
+        ),
+        ("TestService", "SleepUntil") => unary::<test::SleepUntilRequest, _, _>(
+            "temporal.api.testservice.v1.SleepUntilRequest",
+            request,
+            <Connection as TestService>::sleep_until,
+        ),
+        ("TestService", "UnlockTimeSkippingWithSleep") => unary::<test::SleepRequest, _, _>(
+            "temporal.api.testservice.v1.SleepRequest",
+            request,
+            <Connection as TestService>::unlock_time_skipping_with_sleep,
+        ),
+        ("TestService", "GetCurrentTime") => unary::<(), _, _>(
+            "google.protobuf.Empty",
+            request,
+            <Connection as TestService>::get_current_time,
+        ),
         _ => Err(unknown(service, method)),
     }
 }

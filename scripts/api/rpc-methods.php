@@ -1,6 +1,6 @@
 <?php
 // Usage: php rpc-methods.php <FileDescriptorSet file (protoc --include_imports)> <generated PHP root>
-// Prints gen/rpc-methods.json: for WorkflowService, OperatorService and HealthService, every rpc with its
+// Prints gen/rpc-methods.json: for WorkflowService, OperatorService, HealthService and TestService, every rpc with its
 // request/response full proto names (as upstream spells them), their generated PHP classes and the
 // streaming flags.
 //
@@ -15,6 +15,7 @@ const SERVICES = [
     'temporal.api.workflowservice.v1.WorkflowService' => 'WorkflowService',
     'temporal.api.operatorservice.v1.OperatorService' => 'OperatorService',
     'grpc.health.v1.Health' => 'HealthService',
+    'temporal.api.testservice.v1.TestService' => 'TestService',
 ];
 
 /** @return list<array{int, int|string}> the (field number, value) pairs of one encoded message */
@@ -95,6 +96,9 @@ foreach (group_fields(file_get_contents($descriptorFile))[1] ?? [] as $fileBytes
 
 $classOf = static function (string $typeName) use ($packageOf, $genRoot): string {
     $fullName = ltrim($typeName, '.');
+    if ($fullName === 'google.protobuf.Empty') {
+        return 'Google\\Protobuf\\GPBEmpty'; // a well-known type: the protobuf runtime's class, not generated
+    }
     $class = api_php_class($fullName, $packageOf[$fullName] ?? throw new RuntimeException("unknown type $fullName"));
     $file = $genRoot . '/' . strtr($class, '\\', '/') . '.php';
     if (!is_file($file)) {

@@ -5,7 +5,10 @@ declare(strict_types=1);
 namespace TrueAsync\Temporal\Testing;
 
 use TrueAsync\Temporal\Client\Client;
-use TrueAsync\Temporal\Testing\Internal\DevServerProcess;
+use TrueAsync\Temporal\Internal\ProtoTime;
+use TrueAsync\Temporal\Testing\Internal\ServerProcess;
+use TrueAsync\Temporal\Testing\Internal\TimeSkipping;
+use TrueAsync\Temporal\Worker\Internal\FiberScheduler;
 use TrueAsync\Temporal\Worker\Worker;
 use TrueAsync\Temporal\Worker\WorkerFactory;
 use TrueAsync\Temporal\Worker\WorkerOptions;
@@ -25,8 +28,11 @@ final class WorkflowEnvironment
 {
     private WorkerFactory $workers;
 
-    private function __construct(private readonly Client $client, private readonly ?DevServerProcess $server)
-    {
+    private function __construct(
+        private readonly Client $client,
+        private readonly ?ServerProcess $server,
+        private readonly ?TimeSkipping $timeSkipping = null,
+    ) {
         $this->workers = WorkerFactory::create($client);
     }
 
@@ -37,8 +43,40 @@ final class WorkflowEnvironment
      */
     public static function startLocal(?DevServerOptions $options = null): self
     {
-        [$server, $client] = DevServerProcess::start($options ?? DevServerOptions::new());
+        $options ??= DevServerOptions::new();
+        $ports = ServerProcess::freePorts($options->hasUi() ? 4 : 3);
+        [$server, $client] = ServerProcess::start(
+            $options->command($ports[0], $ports[1], $ports[2], $ports[3] ?? null),
+            "127.0.0.1:$ports[0]",
+            $options->getNamespace(),
+            $options->getStartTimeout(),
+            // The namespace exists and visibility answers: start-dev registers the namespace after it serves.
+            static fn (Client $client) => $client->countWorkflows(),
+            isset($ports[3]) ? "http://127.0.0.1:$ports[3]" : null,
+        );
         return new self($client, $server);
+    }
+
+    /**
+     * Starts Temporal's time-skipping test server (Java) and connects to it. Time skips while the environment's
+     * client waits for a workflow's result and in sleep(): a workflow that sleeps 30 days ends in moments. That
+     * server has no visibility (list and count workflows) and no schedules.
+     *
+     * @throws \RuntimeException no classpath, `java` cannot run, or the server does not serve in time
+     */
+    public static function startTimeSkipping(?TestServerOptions $options = null): self
+    {
+        $options ??= TestServerOptions::new();
+        [$port] = ServerProcess::freePorts(1);
+        [$server, $client] = ServerProcess::start(
+            $options->command($port),
+            "127.0.0.1:$port",
+            'default',
+            $options->getStartTimeout(),
+            static fn (Client $client) => (new TimeSkipping($client))->now(),
+        );
+        $timeSkipping = new TimeSkipping($client);
+        return new self($client->withInterceptors($timeSkipping), $server, $timeSkipping);
     }
 
     /** An environment on a server that something else runs; shutdown() leaves that server alone. */
@@ -86,7 +124,37 @@ final class WorkflowEnvironment
         return $workers->runUntil($test);
     }
 
-    /** Stops the server startLocal() started (nothing for fromClient()). */
+    /** Whether time skips (startTimeSkipping()). */
+    public function supportsTimeSkipping(): bool
+    {
+        return $this->timeSkipping !== null;
+    }
+
+    /**
+     * Lets $seconds pass: on the time-skipping server at once, by moving its clock; elsewhere in real time
+     * (inside run(), only the calling Fiber waits).
+     *
+     * @throws \ValueError $seconds is negative, NaN or infinite
+     */
+    public function sleep(float $seconds): void
+    {
+        ProtoTime::seconds($seconds, 'WorkflowEnvironment::sleep()');
+        if ($this->timeSkipping !== null) {
+            $this->timeSkipping->sleep($seconds);
+        } elseif (($scheduler = FiberScheduler::current()) !== null) {
+            $scheduler->sleep($seconds);
+        } else {
+            usleep((int) ($seconds * 1_000_000));
+        }
+    }
+
+    /** The server's time: the skipped clock of the time-skipping server, the system's otherwise. */
+    public function getCurrentTime(): \DateTimeImmutable
+    {
+        return $this->timeSkipping?->now() ?? new \DateTimeImmutable();
+    }
+
+    /** Stops the server startLocal() or startTimeSkipping() started (nothing for fromClient()). */
     public function shutdown(): void
     {
         $this->server?->stop();

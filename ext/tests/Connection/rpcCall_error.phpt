@@ -52,8 +52,8 @@ try {
 }
 ?>
 --EXPECT--
-unknown service: ValueError: unknown service "NoSuchService" (expected one of: WorkflowService, OperatorService, HealthService)
-empty service: ValueError: unknown service "" (expected one of: WorkflowService, OperatorService, HealthService)
+unknown service: ValueError: unknown service "NoSuchService" (expected one of: WorkflowService, OperatorService, HealthService, TestService)
+empty service: ValueError: unknown service "" (expected one of: WorkflowService, OperatorService, HealthService, TestService)
 unknown method: ValueError: unknown method "NoSuchMethod" of WorkflowService
 method of another service: ValueError: unknown method "GetSystemInfo" of HealthService
 request that is not the message: ValueError: request bytes are not a valid temporal.api.workflowservice.v1.GetSystemInfoRequest: failed to decode Protobuf message: invalid varint

@@ -6,16 +6,15 @@ namespace TrueAsync\Temporal\Testing\Internal;
 
 use TrueAsync\Temporal\Client\Client;
 use TrueAsync\Temporal\Client\ConnectionOptions;
-use TrueAsync\Temporal\Testing\DevServerOptions;
 
 /**
- * A `temporal server start-dev` process of WorkflowEnvironment::startLocal(): started on free loopback ports,
- * ready once its namespace answers, stopped with SIGTERM (SIGKILL if it lingers). Its output goes to a log file
- * that a failed start quotes.
+ * A server process of a WorkflowEnvironment (the CLI's dev server, or the time-skipping test server): started on
+ * free loopback ports, ready once a probe through a client passes, stopped with SIGTERM (SIGKILL if it lingers).
+ * Its output goes to a log file that a failed start quotes.
  *
  * @internal
  */
-final class DevServerProcess
+final class ServerProcess
 {
     private const STOP_TIMEOUT_S = 30.0;
 
@@ -29,46 +28,50 @@ final class DevServerProcess
     }
 
     /**
-     * @return array{self, Client}
-     * @throws \RuntimeException the CLI cannot be run, or the server does not serve within the start timeout
+     * @param list<string> $command
+     * @param \Closure(Client): void $probe throws until the server serves
+     * @return array{self, Client} the process, and the client that saw it serve
+     * @throws \RuntimeException the command cannot run, or the server does not serve within $startTimeout
      */
-    public static function start(DevServerOptions $options): array
-    {
-        $ports = self::freePorts($options->hasUi() ? 4 : 3);
-        $command = $options->command($ports[0], $ports[1], $ports[2], $ports[3] ?? null);
-        $log = tempnam(sys_get_temp_dir(), 'temporal-dev-server-');
+    public static function start(
+        array $command,
+        string $address,
+        string $namespace,
+        float $startTimeout,
+        \Closure $probe,
+        ?string $uiAddress = null,
+    ): array {
+        $log = tempnam(sys_get_temp_dir(), 'temporal-test-server-');
         $process = @proc_open($command, [0 => ['file', '/dev/null', 'r'], 1 => ['file', $log, 'w'],
             2 => ['file', $log, 'a']], $pipes);
         if (!\is_resource($process)) {
-            throw new \RuntimeException("cannot run {$command[0]}: set DevServerOptions::withExecutable() or TEMPORAL_CLI");
+            throw new \RuntimeException("cannot run {$command[0]}");
         }
-        $server = new self($process, $log, "127.0.0.1:$ports[0]",
-            isset($ports[3]) ? "http://127.0.0.1:$ports[3]" : null);
+        $server = new self($process, $log, $address, $uiAddress);
         try {
-            return [$server, $server->awaitServing($options)];
+            return [$server, $server->awaitServing($namespace, $startTimeout, $probe)];
         } catch (\Throwable $e) {
             $server->stop();
             throw $e;
         }
     }
 
-    /** Waits until the server answers for the namespace; the client that proved it is the environment's. */
-    private function awaitServing(DevServerOptions $options): Client
+    /** @param \Closure(Client): void $probe */
+    private function awaitServing(string $namespace, float $startTimeout, \Closure $probe): Client
     {
-        $deadline = microtime(true) + $options->getStartTimeout();
-        $connection = ConnectionOptions::new($this->address)->withNamespace($options->getNamespace())
-            ->withConnectTimeout(5);
+        $deadline = microtime(true) + $startTimeout;
+        $connection = ConnectionOptions::new($this->address)->withNamespace($namespace)->withConnectTimeout(5);
         while (true) {
             if (!proc_get_status($this->process)['running']) {
-                throw new \RuntimeException("the dev server exited at start:\n" . $this->output());
+                throw new \RuntimeException("the server exited at start:\n" . $this->output());
             }
             try {
                 $client = Client::connect($connection);
-                $client->countWorkflows();  // the namespace exists and visibility answers
+                $probe($client);
                 return $client;
             } catch (\Throwable $e) {
                 if (microtime(true) > $deadline) {
-                    throw new \RuntimeException("the dev server did not serve within {$options->getStartTimeout()} s ("
+                    throw new \RuntimeException("the server did not serve within $startTimeout s ("
                         . $e->getMessage() . "):\n" . $this->output(), 0, $e);
                 }
                 usleep(100_000);
@@ -105,7 +108,7 @@ final class DevServerProcess
      *
      * @return list<int>
      */
-    private static function freePorts(int $count): array
+    public static function freePorts(int $count): array
     {
         $sockets = [];
         $ports = [];
