@@ -66,6 +66,34 @@ final class WorkflowReplayer
     }
 
     /**
+     * Replays every `*.json` history in $directory (as `temporal workflow show --output json` writes them, or
+     * WorkflowHistory::toJson()), each named by its file: returns a result per file name, null when it replayed.
+     *
+     * @return array<string, ?WorkflowReplayException> by file name, in name order
+     * @throws \ValueError $directory is not a readable directory, or a file is not a history
+     */
+    public function replayHistoriesFromDirectory(string $directory): array
+    {
+        $files = is_dir($directory) ? glob(rtrim($directory, '/') . '/*.json') : false;
+        if ($files === false) {
+            throw new \ValueError("WorkflowReplayer::replayHistoriesFromDirectory(): \"$directory\" is not a directory");
+        }
+        sort($files);
+        $histories = [];
+        foreach ($files as $file) {
+            // The workflow id only names the run in the replayer: the file name is as unique.
+            try {
+                $histories[basename($file)] = WorkflowHistory::fromJson(basename($file), (string) file_get_contents($file));
+            } catch (\ValueError $e) {
+                throw new \ValueError("WorkflowReplayer::replayHistoriesFromDirectory(): $file: {$e->getMessage()}");
+            }
+        }
+        $failures = $this->replayHistories($histories);
+        return array_map(static fn (string $name): ?WorkflowReplayException => $failures[$name] ?? null,
+            array_combine(array_keys($histories), array_keys($histories)));
+    }
+
+    /**
      * Replays every history (one replayer, in order) and returns the failures by workflow id.
      *
      * @param iterable<WorkflowHistory> $histories

@@ -28,6 +28,8 @@ final class WorkflowTaskRunner
 {
     /** @var array<string, WorkflowRun> by run id; the core decides what stays cached and evicts the rest */
     private array $runs = [];
+    /** @var array<string, string> run id => workflow id, of runs whose first activation failed before they existed */
+    private array $unstarted = [];
     /** @var ?\Closure(string $workflowId, RemoveFromCache $eviction): void */
     private ?\Closure $onEviction = null;
 
@@ -100,9 +102,11 @@ final class WorkflowTaskRunner
             if (($eviction = self::eviction($activation)) !== null) {
                 $run = $this->runs[$runId] ?? null;
                 $run?->evict();
-                unset($this->runs[$runId]);
-                if ($this->onEviction !== null && $run !== null) {
-                    ($this->onEviction)($run->info->workflowId, $eviction);
+                // A run that never started (its type is not registered) is evicted too: the replayer must hear of it.
+                $workflowId = $run?->info->workflowId ?? $this->unstarted[$runId] ?? null;
+                unset($this->runs[$runId], $this->unstarted[$runId]);
+                if ($this->onEviction !== null && $workflowId !== null) {
+                    ($this->onEviction)($workflowId, $eviction);
                 }
                 $completion->setSuccessful(new Success());
                 return $completion;
@@ -113,6 +117,9 @@ final class WorkflowTaskRunner
                 'used_internal_flags' => $run->flags->takeNewlyUsed(),
                 'versioning_behavior' => $run->definition->versioningBehavior->value]));
         } catch (\Throwable $e) {
+            if (!isset($this->runs[$runId]) && ($init = self::initializeJob($activation)) !== null) {
+                $this->unstarted[$runId] = $init->getWorkflowId();
+            }
             $failure = $this->converter->getFailureConverter()->toFailure($e, $this->converter);
             if ($e instanceof DeadlockException) {
                 $failure->setStackTrace($e->getWorkflowStack());  // where the workflow spun, not where it was stopped

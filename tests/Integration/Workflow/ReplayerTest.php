@@ -89,6 +89,36 @@ final class ReplayerTest extends ServerTestCase
         $this->addToAssertionCount(1);  // replayHistory() throws on any failure
     }
 
+    public function testADirectoryOfJsonHistoriesGetsAResultPerFile(): void
+    {
+        $dir = sys_get_temp_dir() . '/php-replay-dir-' . bin2hex(random_bytes(4));
+        mkdir($dir);
+        file_put_contents("$dir/greeting.json", self::$histories['PhpGreeting']->toJson());
+        file_put_contents("$dir/parallel.json", self::$histories['PhpParallel']->toJson());
+        file_put_contents("$dir/notes.txt", 'not a history, not read');
+        try {
+            $results = (new WorkflowReplayer())
+                ->registerWorkflowTypes(ChangedGreetingWorkflow::class, Fixtures\ParallelWorkflow::class)
+                ->replayHistoriesFromDirectory($dir);
+            self::assertSame(['greeting.json', 'parallel.json'], array_keys($results));
+            self::assertTrue($results['greeting.json']?->isNonDeterminism(), 'the greeting changed');
+            self::assertSame('greeting.json', $results['greeting.json']->getWorkflowId());
+            self::assertNull($results['parallel.json']);
+            $unregistered = (new WorkflowReplayer())->registerWorkflowTypes(Fixtures\ParallelWorkflow::class)
+                ->replayHistoriesFromDirectory($dir)['greeting.json'];
+            self::assertStringContainsString('is not registered', (string) $unregistered?->getMessage(),
+                'a history whose workflow type is not registered does not pass');
+
+            file_put_contents("$dir/broken.json", '{"events": 7}');
+            $this->expectException(\ValueError::class);
+            $this->expectExceptionMessage("$dir/broken.json: WorkflowHistory::fromJson(): not a workflow history");
+            (new WorkflowReplayer())->replayHistoriesFromDirectory($dir);
+        } finally {
+            array_map(unlink(...), glob("$dir/*"));
+            rmdir($dir);
+        }
+    }
+
     public function testAChangedWorkflowIsReportedNonDeterministicWithTheDifference(): void
     {
         try {
