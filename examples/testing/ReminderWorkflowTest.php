@@ -10,6 +10,7 @@ use TrueAsync\Temporal\Exception\ActivityCanceledException;
 use TrueAsync\Temporal\Testing\ActivityEnvironment;
 use TrueAsync\Temporal\Testing\TestServerOptions;
 use TrueAsync\Temporal\Testing\WorkflowEnvironment;
+use TrueAsync\Temporal\Testing\WorkflowEnvironmentTrait;
 
 require_once __DIR__ . '/Reminder.php';
 
@@ -19,28 +20,24 @@ require_once __DIR__ . '/Reminder.php';
  */
 final class ReminderWorkflowTest extends TestCase
 {
-    private static WorkflowEnvironment $env;
+    use WorkflowEnvironmentTrait;
 
-    public static function setUpBeforeClass(): void
+    protected static function createWorkflowEnvironment(): WorkflowEnvironment
     {
         // make test resolves the server's jars (scripts/install-deps.sh); elsewhere set TEMPORAL_TEST_SERVER_CLASSPATH.
         $classpath = \dirname(__DIR__, 2) . '/build/test-server.classpath';
-        $options = is_file($classpath) ? TestServerOptions::new()->withClasspath(trim(file_get_contents($classpath)))
-            : TestServerOptions::new();
-        self::$env = WorkflowEnvironment::startTimeSkipping($options);
-    }
-
-    public static function tearDownAfterClass(): void
-    {
-        self::$env->shutdown();
+        return WorkflowEnvironment::startTimeSkipping(is_file($classpath)
+            ? TestServerOptions::new()->withClasspath(trim(file_get_contents($classpath)))
+            : TestServerOptions::new());
     }
 
     public function testTheReminderGoesOutAfterThirtyDays(): void
     {
-        self::$env->newWorker('reminders')->registerWorkflowTypes(ReminderWorkflow::class)
+        $env = self::workflowEnvironment();
+        $env->newWorker('reminders')->registerWorkflowTypes(ReminderWorkflow::class)
             ->registerActivity(new Reminders());
 
-        $result = self::$env->run(fn () => self::$env->getClient()
+        $result = $env->run(fn () => $env->getClient()
             ->start('Reminder', ['ada@example.com'], $this->options())->result(timeoutSeconds: 60));
 
         self::assertSame('reminded 1', $result);
@@ -48,12 +45,13 @@ final class ReminderWorkflowTest extends TestCase
 
     public function testARenewalCancelsTheReminder(): void
     {
-        self::$env->newWorker('reminders')->registerWorkflowTypes(ReminderWorkflow::class)
+        $env = self::workflowEnvironment();
+        $env->newWorker('reminders')->registerWorkflowTypes(ReminderWorkflow::class)
             ->registerActivity(new Reminders());
 
-        $result = self::$env->run(function (): string {
-            $handle = self::$env->getClient()->start('Reminder', ['ada@example.com'], $this->options());
-            self::$env->sleep(7 * 86400);   // a week later
+        $result = $env->run(function () use ($env): string {
+            $handle = $env->getClient()->start('Reminder', ['ada@example.com'], $this->options());
+            $env->sleep(7 * 86400);   // a week later
             $handle->signal('renew');
             return $handle->result(timeoutSeconds: 60);
         });

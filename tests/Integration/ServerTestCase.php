@@ -6,6 +6,9 @@ namespace TrueAsync\Temporal\Tests\Integration;
 
 use TrueAsync\Temporal\Api\Enums\V1\EventType;
 use TrueAsync\Temporal\Api\Failure\V1\Failure;
+use TrueAsync\Temporal\Api\Worker\V1\WorkerHeartbeat;
+use TrueAsync\Temporal\Api\Workflowservice\V1\ListWorkersRequest;
+use TrueAsync\Temporal\Api\Workflowservice\V1\ListWorkersResponse;
 
 use PHPUnit\Framework\TestCase;
 use TrueAsync\Temporal\Client\Client;
@@ -137,6 +140,33 @@ abstract class ServerTestCase extends TestCase
     {
         self::assertTrue(self::eventually(fn (): bool => is_file($file), true, $seconds), "$file never appeared");
         unlink($file);
+    }
+
+    /**
+     * The latest heartbeat the server's ListWorkers holds from a worker of $queue (a worker whose runtime
+     * heartbeats; RuntimeOptions::withWorkerHeartbeatInterval()) once $accept takes one; after $seconds, the
+     * latest held (check it again) or null when there is none.
+     */
+    protected static function awaitWorkerHeartbeat(
+        string $queue,
+        ?\Closure $accept = null,
+        float $seconds = 60.0,
+    ): ?WorkerHeartbeat
+    {
+        return self::eventuallyAccepted(function () use ($queue): ?WorkerHeartbeat {
+            $request = new ListWorkersRequest(['namespace' => 'default', 'query' => "TaskQueue = '$queue'"]);
+            $latest = null;
+            foreach (self::client()->rawCall('WorkflowService', 'ListWorkers', $request, ListWorkersResponse::class)
+                ->getWorkersInfo() as $info) {
+                $heartbeat = $info->getWorkerHeartbeat();
+                if ($heartbeat?->getTaskQueue() === $queue && ($latest === null
+                    || $heartbeat->getHeartbeatTime()?->getSeconds() > $latest->getHeartbeatTime()?->getSeconds())) {
+                    $latest = $heartbeat;
+                }
+            }
+            return $latest;
+        }, fn (?WorkerHeartbeat $heartbeat): bool => $heartbeat !== null && ($accept === null || $accept($heartbeat)),
+            $seconds);
     }
 
     /** The failure of the run's first failed workflow task, once history has one (null when none came in time). */

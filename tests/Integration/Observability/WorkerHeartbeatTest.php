@@ -4,8 +4,7 @@ declare(strict_types=1);
 
 namespace TrueAsync\Temporal\Tests\Integration\Observability;
 
-use TrueAsync\Temporal\Api\Workflowservice\V1\ListWorkersRequest;
-use TrueAsync\Temporal\Api\Workflowservice\V1\ListWorkersResponse;
+use TrueAsync\Temporal\Api\Worker\V1\WorkerHeartbeat;
 use TrueAsync\Temporal\Tests\Integration\ServerTestCase;
 use TrueAsync\Temporal\Tests\Integration\Worker\ChildProcess;
 
@@ -22,29 +21,19 @@ final class WorkerHeartbeatTest extends ServerTestCase
             'php-heartbeat-worker');
         try {
             $worker->waitFor('worker ready');
-            $first = self::eventuallyAccepted(fn () => $this->heartbeatTime($queue), fn (?int $t) => $t !== null, 30.0);
+            $first = self::awaitWorkerHeartbeat($queue, seconds: 30.0);
             self::assertNotNull($first, 'the server never listed the worker');
-            $later = self::eventuallyAccepted(fn () => $this->heartbeatTime($queue),
-                fn (?int $t) => $t !== null && $t > $first, 30.0);
-            self::assertGreaterThan($first, $later, 'no second heartbeat within 30 s');
+            $later = self::awaitWorkerHeartbeat($queue, fn (WorkerHeartbeat $h): bool
+                => self::micros($h) > self::micros($first), 30.0);
+            self::assertGreaterThan(self::micros($first), self::micros($later), 'no second heartbeat within 30 s');
         } finally {
             self::assertSame(0, $worker->stop(), $worker->output());
         }
     }
 
-    /** The last heartbeat time (µs) of the workers the server lists for $queue, or null if it lists none. */
-    private function heartbeatTime(string $queue): ?int
+    private static function micros(WorkerHeartbeat $heartbeat): int
     {
-        $request = new ListWorkersRequest(['namespace' => 'default', 'query' => "TaskQueue = '$queue'"]);
-        $response = self::client()->rawCall('WorkflowService', 'ListWorkers', $request, ListWorkersResponse::class);
-        $latest = null;
-        foreach ($response->getWorkersInfo() as $info) {
-            $heartbeat = $info->getWorkerHeartbeat();
-            if ($heartbeat?->getTaskQueue() === $queue && $heartbeat->getHeartbeatTime() !== null) {
-                $time = $heartbeat->getHeartbeatTime();
-                $latest = max($latest ?? 0, $time->getSeconds() * 1_000_000 + intdiv($time->getNanos(), 1000));
-            }
-        }
-        return $latest;
+        $time = $heartbeat->getHeartbeatTime();
+        return $time->getSeconds() * 1_000_000 + intdiv($time->getNanos(), 1000);
     }
 }

@@ -35,15 +35,32 @@ final class WorkerTuningTest extends ServerTestCase
         return ['fixed' => ['fixed-one'], 'resource-based' => ['resource-one']];
     }
 
-    public function testAWorkerWithPollerAutoscalingServesBothKindsOfTask(): void
+    /**
+     * The core reports its pollers in the worker's heartbeats, which the server lists: the autoscaling worker's
+     * are autoscaled, within its bounds, and a worker with default pollers' are not. Both serve tasks.
+     */
+    public function testAWorkerWithPollerAutoscalingServesBothKindsOfTaskWithAutoscaledPollers(): void
     {
         [$worker, $queue] = self::startTuningWorker('autoscaling');
+        [$plain, $plainQueue] = self::startTuningWorker('plain');
         try {
             $spans = self::startWorkflow('PhpTuningPair', [], WorkflowOptions::new()->withTaskQueue($queue))
                 ->result(timeoutSeconds: 60);
             self::assertCount(2, $spans);
+
+            $heartbeat = self::awaitWorkerHeartbeat($queue);
+            self::assertNotNull($heartbeat, 'the server never listed the autoscaling worker');
+            foreach ([$heartbeat->getWorkflowPollerInfo(), $heartbeat->getActivityPollerInfo()] as $pollers) {
+                self::assertTrue($pollers->getIsAutoscaling());
+                self::assertLessThanOrEqual(10, $pollers->getCurrentPollers(), 'at most the maximum of 10');
+            }
+            $plainHeartbeat = self::awaitWorkerHeartbeat($plainQueue);
+            self::assertNotNull($plainHeartbeat, 'the server never listed the plain worker');
+            self::assertFalse($plainHeartbeat->getWorkflowPollerInfo()->getIsAutoscaling());
+            self::assertFalse($plainHeartbeat->getActivityPollerInfo()->getIsAutoscaling());
         } finally {
             self::assertSame(0, $worker->stop(), $worker->output());
+            self::assertSame(0, $plain->stop(), $plain->output());
         }
     }
 

@@ -10,6 +10,8 @@ declare(strict_types=1);
 use TrueAsync\Temporal\Activity;
 use TrueAsync\Temporal\Client\Client;
 use TrueAsync\Temporal\Client\ConnectionOptions;
+use TrueAsync\Temporal\Runtime\Runtime;
+use TrueAsync\Temporal\Runtime\RuntimeOptions;
 use TrueAsync\Temporal\Worker\PollerBehavior;
 use TrueAsync\Temporal\Worker\SlotSupplier;
 use TrueAsync\Temporal\Worker\WorkerFactory;
@@ -59,6 +61,8 @@ final class TuningSignalWorkflow
 }
 
 [, $mode, $queue] = $argv + ['', '', ''];
+// Heartbeats every second: the server's ListWorkers then shows how the core runs this worker's pollers.
+Runtime::configure(RuntimeOptions::new()->withWorkerHeartbeatInterval(1));
 $options = WorkerOptions::new();
 $options = match ($mode) {
     'fixed-one' => $options->withTuner(WorkerTuner::new()->withActivitySlots(SlotSupplier::fixed(1))),
