@@ -17,7 +17,7 @@ TIMED := $(CURDIR)/scripts/timed.sh
 help:
 	@echo "make demo   set up, start a dev server, run the sample workflow, print its result and the Web UI"
 	@echo "make test   set up and run every test (bridge, extension + valgrind + ASan, PHP SDK against a live server)"
-	@echo "make bench  run the benchmarks against the Python and Go SDKs (about 30 min), write bench/results/latest.md"
+	@echo "make bench  run the benchmarks against the Python and Go SDKs (about 26 min), write bench/results/latest.md"
 	@echo "make stress inject faults (server restart, dropped connections, SIGTERM, a loaded box, TLS) under load,"
 	@echo "            check nothing is lost (under 30 min), write bench/results/stress.md"
 
