@@ -163,13 +163,15 @@ final class TenantInterceptor implements WorkflowInboundCallsInterceptor, Workfl
     use WorkflowInboundCallsInterceptorTrait;
     use WorkflowOutboundCallsInterceptorTrait;
 
-    /** @var array<string, array{start: mixed, signal?: mixed}> by run id */
+    /** @var array<string, array{start?: mixed, signal?: mixed}> by run id */
     private array $seen = [];
 
     public function execute(ExecuteInput $input, callable $next): mixed
     {
         $runId = Workflow::getInfo()->runId;
-        $this->seen[$runId] = ['start' => $input->header->getValue('tenant')];
+        // A signal that arrived with the run's first task was handled before this hook (an activation's jobs
+        // are applied before its Fibers run): keep what it saw.
+        $this->seen[$runId] = ['start' => $input->header->getValue('tenant')] + ($this->seen[$runId] ?? []);
         try {
             $result = $next($input);
             return \in_array($input->workflowType, ['PhpTenantParent', 'PhpCountedChild'], true)
