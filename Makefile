@@ -10,13 +10,15 @@ export TEMPORAL_EXT_SO := $(EXT_SO)
 PHP := php -d extension=$(EXT_SO)
 # Records each step's duration in build/timings.txt (.ci/run prints it).
 TIMED := $(CURDIR)/scripts/timed.sh
+VERSION := $(shell sed -n 's/^\#define PHP_TEMPORAL_VERSION "\(.*\)"$$/\1/p' ext/php_temporal.h)
 
 .PHONY: help deps bridge bridge-header ext api autoload build demo test test-suites \
-        test-bridge test-ext test-ext-memcheck test-ext-asan test-php test-bench-harness bench stress clean
+        test-bridge test-ext test-ext-memcheck test-ext-asan test-php test-bench-harness dist test-dist bench stress clean
 
 help:
 	@echo "make demo   set up, start a dev server, run the sample workflow, print its result and the Web UI"
 	@echo "make test   set up and run every test (bridge, extension + valgrind + ASan, PHP SDK against a live server)"
+	@echo "make dist   write the release packages to build/dist: the extension's source tarball (PIE/PECL), the Composer package"
 	@echo "make bench  run the benchmarks against the Python and Go SDKs (about 26 min), write bench/results/latest.md"
 	@echo "make stress inject faults (server restart, dropped connections, SIGTERM, a loaded box, TLS) under load,"
 	@echo "            check nothing is lost (under 30 min), write bench/results/stress.md"
@@ -55,7 +57,7 @@ demo: build
 test: build
 	scripts/with-dev-server.sh $(MAKE) --no-print-directory test-suites
 
-test-suites: test-bridge test-bench-harness test-ext test-ext-memcheck test-ext-asan test-php
+test-suites: test-bridge test-bench-harness test-ext test-ext-memcheck test-ext-asan test-php test-dist
 
 test-bridge:
 	$(TIMED) test-bridge scripts/test-bridge.sh
@@ -72,6 +74,17 @@ test-ext-asan:
 
 test-php:
 	$(TIMED) test-php $(PHP) /usr/bin/phpunit --log-junit build/phpunit-junit.xml
+
+dist: api
+	$(TIMED) dist scripts/dist/make-dist.sh
+
+# The packages as users get them: the tarball built by phpize/configure/make in a fresh directory (cargo
+# included) and its phpt suite run on the installed module; then a Composer project on the PHP package.
+test-dist:
+	$(TIMED) dist scripts/dist/make-dist.sh
+	$(TIMED) test-dist scripts/dist/test-dist.sh build/dist/php_temporal-$(VERSION)-src.tgz
+	$(TIMED) test-composer-package scripts/dist/test-composer-package.sh build/dist/trueasync-temporal-$(VERSION) \
+	    build/dist-test/root$$(php-config --extension-dir)/temporal.so
 
 test-bench-harness:
 	$(TIMED) test-bench-harness python3 -m pytest -q -p no:cacheprovider bench/tests

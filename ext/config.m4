@@ -6,9 +6,9 @@ PHP_ARG_ENABLE([temporal],
   [no])
 
 PHP_ARG_WITH([temporal-bridge],
-  [directory holding libtemporal_bridge.a],
+  [directory holding a prebuilt libtemporal_bridge.a],
   [AS_HELP_STRING([[--with-temporal-bridge[=DIR]]],
-    [Directory of libtemporal_bridge.a (default: ../bridge/target/release next to this extension)])],
+    [Link a prebuilt libtemporal_bridge.a from DIR (default: build bridge/ with cargo, rustc >= 1.88)])],
   [yes],
   [no])
 
@@ -31,17 +31,56 @@ if test "$PHP_TEMPORAL" != "no"; then
   PHP_CXX_COMPILE_STDCXX([17], [mandatory], [TEMPORAL_STDCXX])
 
   if test "$PHP_TEMPORAL_BRIDGE" = "yes" || test -z "$PHP_TEMPORAL_BRIDGE"; then
-    TEMPORAL_BRIDGE_LIBDIR="$TEMPORAL_SRCDIR/../bridge/target/release"
-  else
-    TEMPORAL_BRIDGE_LIBDIR="$PHP_TEMPORAL_BRIDGE"
-  fi
+    TEMPORAL_BRIDGE_FROM_SOURCE=yes
+    dnl The source tarball has bridge/ beside this file; the repository has it beside ext/.
+    AC_MSG_CHECKING([for the bridge's sources])
+    TEMPORAL_BRIDGE_SRC=""
+    for dir in "$TEMPORAL_SRCDIR/bridge" "$TEMPORAL_SRCDIR/../bridge"; do
+      if test -z "$TEMPORAL_BRIDGE_SRC" && test -f "$dir/Cargo.toml"; then
+        TEMPORAL_BRIDGE_SRC=`cd "$dir" && pwd`
+      fi
+    done
+    if test -z "$TEMPORAL_BRIDGE_SRC"; then
+      AC_MSG_RESULT([not found])
+      AC_MSG_ERROR([bridge/Cargo.toml not found beside config.m4 or ext/: unpack the whole source tarball, or pass --with-temporal-bridge=DIR])
+    fi
+    AC_MSG_RESULT([$TEMPORAL_BRIDGE_SRC])
 
-  AC_MSG_CHECKING([for libtemporal_bridge.a])
-  if test ! -f "$TEMPORAL_BRIDGE_LIBDIR/libtemporal_bridge.a"; then
-    AC_MSG_RESULT([not found])
-    AC_MSG_ERROR([libtemporal_bridge.a not found in $TEMPORAL_BRIDGE_LIBDIR: build bridge/ (cargo build --release) or pass --with-temporal-bridge=DIR])
+    dnl rustup installs into ~/.cargo/bin, which a sudo or a fresh shell may not have on PATH.
+    AC_PATH_PROG([TEMPORAL_CARGO], [cargo], [no], [$PATH:$HOME/.cargo/bin])
+    TEMPORAL_RUSTC=`dirname "$TEMPORAL_CARGO"`/rustc
+    test -x "$TEMPORAL_RUSTC" || TEMPORAL_RUSTC=rustc
+    AC_MSG_CHECKING([for rustc 1.88 or newer])
+    TEMPORAL_RUSTC_VERSION=`"$TEMPORAL_RUSTC" --version 2>/dev/null | $SED -n 's/^rustc \([[0-9]]*\.[[0-9]]*\).*/\1/p'`
+    if test "$TEMPORAL_CARGO" = "no" || test -z "$TEMPORAL_RUSTC_VERSION" || \
+       test "`echo "$TEMPORAL_RUSTC_VERSION" | awk -F. '{ print ($1 > 1 || ($1 == 1 && $2 >= 88)) ? "ok" : "old" }'`" != "ok"; then
+      AC_MSG_RESULT([${TEMPORAL_RUSTC_VERSION:-none}])
+      AC_MSG_ERROR([the Temporal extension builds its Rust bridge with cargo and needs rustc 1.88 or newer (found: ${TEMPORAL_RUSTC_VERSION:-none}). Install it with rustup (https://rustup.rs); distribution packages are often older])
+    fi
+    AC_MSG_RESULT([$TEMPORAL_RUSTC_VERSION])
+
+    dnl The core's API crate compiles Temporal's .proto files at build time (prost-build runs protoc).
+    AC_PATH_PROG([TEMPORAL_PROTOC], [protoc], [no])
+    if test "$TEMPORAL_PROTOC" = "no" && test -z "$PROTOC"; then
+      AC_MSG_ERROR([protoc not found: the Rust bridge compiles Temporal's .proto files with it (Debian/Ubuntu: apt install protobuf-compiler), or set PROTOC])
+    fi
+
+    dnl A CARGO_TARGET_DIR in the environment is honoured (a shared build cache); the default is in bridge/.
+    TEMPORAL_CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$TEMPORAL_BRIDGE_SRC/target}"
+    TEMPORAL_BRIDGE_LIBDIR="$TEMPORAL_CARGO_TARGET_DIR/release"
+    dnl Vendored crates (the source tarball's bridge/vendor) build with no network.
+    TEMPORAL_CARGO_FLAGS="--release --locked"
+    test -d "$TEMPORAL_BRIDGE_SRC/vendor" && TEMPORAL_CARGO_FLAGS="$TEMPORAL_CARGO_FLAGS --offline"
+  else
+    TEMPORAL_BRIDGE_FROM_SOURCE=no
+    TEMPORAL_BRIDGE_LIBDIR="$PHP_TEMPORAL_BRIDGE"
+    AC_MSG_CHECKING([for libtemporal_bridge.a])
+    if test ! -f "$TEMPORAL_BRIDGE_LIBDIR/libtemporal_bridge.a"; then
+      AC_MSG_RESULT([not found])
+      AC_MSG_ERROR([libtemporal_bridge.a not found in $TEMPORAL_BRIDGE_LIBDIR: build bridge/ (cargo build --release) or configure without --with-temporal-bridge=DIR to let make build it])
+    fi
+    AC_MSG_RESULT([$TEMPORAL_BRIDGE_LIBDIR])
   fi
-  AC_MSG_RESULT([$TEMPORAL_BRIDGE_LIBDIR])
 
   dnl The header sits in bridge/include; DIR is bridge/target/<profile> or a directory holding both.
   dnl dirname, not "../..": target/ may be a symlink, and ".." would then leave the bridge tree.
@@ -49,7 +88,8 @@ if test "$PHP_TEMPORAL" != "no"; then
   TEMPORAL_BRIDGE_INCDIR=""
   TEMPORAL_BRIDGE_ROOT=`dirname "$TEMPORAL_BRIDGE_LIBDIR"`
   TEMPORAL_BRIDGE_ROOT=`dirname "$TEMPORAL_BRIDGE_ROOT"`
-  for dir in "$TEMPORAL_BRIDGE_LIBDIR/include" "$TEMPORAL_BRIDGE_ROOT/include" "$TEMPORAL_SRCDIR/../bridge/include"; do
+  for dir in ${TEMPORAL_BRIDGE_SRC:+"$TEMPORAL_BRIDGE_SRC/include"} "$TEMPORAL_BRIDGE_LIBDIR/include" \
+      "$TEMPORAL_BRIDGE_ROOT/include" "$TEMPORAL_SRCDIR/../bridge/include"; do
     if test -z "$TEMPORAL_BRIDGE_INCDIR" && test -f "$dir/temporal_bridge.h"; then
       TEMPORAL_BRIDGE_INCDIR="$dir"
     fi
@@ -103,10 +143,22 @@ if test "$PHP_TEMPORAL" != "no"; then
   dnl symbol the module needs but php lacks fail at load time, not at its first call.
   TEMPORAL_SHARED_LIBADD="$TEMPORAL_BRIDGE_LIBDIR/libtemporal_bridge.a -lpthread -ldl -lm -Wl,--version-script=$TEMPORAL_SRCDIR/temporal.map -Wl,-z,now"
   PHP_SUBST([TEMPORAL_SHARED_LIBADD])
+  if test "$TEMPORAL_BRIDGE_FROM_SOURCE" = "yes"; then
+    dnl The module's link rule depends on $(TEMPORAL_SHARED_DEPENDENCIES): Makefile.frag makes it with cargo.
+    TEMPORAL_SHARED_DEPENDENCIES="$TEMPORAL_BRIDGE_LIBDIR/libtemporal_bridge.a"
+    PHP_SUBST([TEMPORAL_SHARED_DEPENDENCIES])
+    PHP_SUBST([TEMPORAL_BRIDGE_SRC])
+    PHP_SUBST([TEMPORAL_CARGO])
+    PHP_SUBST([TEMPORAL_CARGO_TARGET_DIR])
+    PHP_SUBST([TEMPORAL_CARGO_FLAGS])
+  fi
 
   PHP_NEW_EXTENSION([temporal], [$TEMPORAL_SOURCES], [$ext_shared], [], [$TEMPORAL_CXXFLAGS], [cxx])
   PHP_ADD_BUILD_DIR([$ext_builddir/src])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/bridge])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/wake])
   PHP_ADD_BUILD_DIR([$ext_builddir/src/guard])
+  if test "$TEMPORAL_BRIDGE_FROM_SOURCE" = "yes"; then
+    PHP_ADD_MAKEFILE_FRAGMENT([$TEMPORAL_SRCDIR/Makefile.frag])
+  fi
 fi

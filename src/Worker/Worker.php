@@ -16,6 +16,7 @@ use TrueAsync\Temporal\Worker\Internal\ActivityTaskHost;
 use TrueAsync\Temporal\Worker\Internal\ActivityTaskRunner;
 use TrueAsync\Temporal\Worker\Internal\FiberActivityRunner;
 use TrueAsync\Temporal\Worker\Internal\FiberScheduler;
+use TrueAsync\Temporal\Workflow\Internal\WorkflowCacheBudget;
 use TrueAsync\Temporal\Workflow\Internal\WorkflowInterceptors;
 use TrueAsync\Temporal\Workflow\Internal\WorkflowRegistry;
 use TrueAsync\Temporal\Workflow\Internal\WorkflowTaskRunner;
@@ -126,13 +127,19 @@ final class Worker implements ActivityRegistrar
             DeterminismGuard::setDeadlockBudgetMs((int) round($this->options->getDeadlockDetectionTimeout() * 1000));
             $runner = new WorkflowTaskRunner($this->core, $scheduler, $this->workflows, $converter, $namespace,
                 $this->taskQueue, $this->options->getWorkflowFailureExceptionTypes(), $this->options->getLogger(),
-                new WorkflowInterceptors($this->interceptors()));
+                new WorkflowInterceptors($this->interceptors()), $this->cacheBudget());
             $this->spawnPoller($scheduler, $runner->pollUntilShutdown(...), $activities);
         }
         if ($this->shutdownRequested) {
             $this->core->initiateShutdown();
             $activities->notifyWorkerShutdown();
         }
+    }
+
+    private function cacheBudget(): ?WorkflowCacheBudget
+    {
+        $bytes = $this->options->getMaxCachedWorkflowBytes();
+        return $bytes === null ? null : new WorkflowCacheBudget($bytes);
     }
 
     /** @return list<Interceptor> the client's interceptors, then the worker's own: the first is outermost */

@@ -18,6 +18,7 @@ final class WorkerOptions
     private int $maxConcurrentWorkflowTaskExecutionSize = 100;
     private int $maxConcurrentLocalActivityExecutionSize = 100;
     private int $maxCachedWorkflows = 1000;
+    private ?int $maxCachedWorkflowBytes = null;
     private ?PollerBehavior $workflowTaskPollers = null;
     private ?PollerBehavior $activityTaskPollers = null;
     private float $stickyQueueScheduleToStartTimeout = 10.0;
@@ -64,6 +65,26 @@ final class WorkerOptions
     public function withMaxCachedWorkflows(int $count): self
     {
         return $this->with('maxCachedWorkflows', $count);
+    }
+
+    /**
+     * Caps the workflow cache by memory as well as by count: past $bytes (the Zend heap the cached runs are
+     * estimated to hold), the least recently used runs are evicted through the core and replay from history on
+     * their next task. null: no byte cap. docs/DESIGN.md, "The workflow cache's byte cap".
+     *
+     * @throws \ValueError $bytes is not positive
+     */
+    public function withMaxCachedWorkflowBytes(?int $bytes): self
+    {
+        if ($bytes !== null && $bytes <= 0) {
+            throw new \ValueError("WorkerOptions::withMaxCachedWorkflowBytes(): the cap must be positive bytes or null, got $bytes");
+        }
+        return $this->with('maxCachedWorkflowBytes', $bytes);
+    }
+
+    public function getMaxCachedWorkflowBytes(): ?int
+    {
+        return $this->maxCachedWorkflowBytes;
     }
 
     /** PollerBehavior::simpleMaximum($pollers) for workflow tasks. */

@@ -45,6 +45,8 @@ final class WorkflowTaskRunner
         private readonly ?\Psr\Log\LoggerInterface $logger = null,
         /** built once: the pipelines are shared by every run */
         private readonly WorkflowInterceptors $interceptors = new WorkflowInterceptors(),
+        /** WorkerOptions::withMaxCachedWorkflowBytes(); null: the core's count cap alone */
+        private readonly ?WorkflowCacheBudget $cacheBudget = null,
     ) {
     }
 
@@ -100,19 +102,17 @@ final class WorkflowTaskRunner
         $completion = new WorkflowActivationCompletion(['run_id' => $runId]);
         try {
             if (($eviction = self::eviction($activation)) !== null) {
-                $run = $this->runs[$runId] ?? null;
-                $run?->evict();
-                // A run that never started (its type is not registered) is evicted too: the replayer must hear of it.
-                $workflowId = $run?->info->workflowId ?? $this->unstarted[$runId] ?? null;
-                unset($this->runs[$runId], $this->unstarted[$runId]);
-                if ($this->onEviction !== null && $workflowId !== null) {
-                    ($this->onEviction)($workflowId, $eviction);
-                }
+                $this->evict($runId, $eviction);
                 $completion->setSuccessful(new Success());
                 return $completion;
             }
+            $heapBefore = memory_get_usage();
             $run = $this->runs[$runId] ??= $this->newRun($activation);
             $commands = $run->activate($activation);
+            if ($this->cacheBudget !== null) {
+                $this->cacheBudget->record($runId, memory_get_usage() - $heapBefore);
+                $this->evictOverBudget($this->cacheBudget);
+            }
             $completion->setSuccessful(new Success(['commands' => $commands,
                 'used_internal_flags' => $run->flags->takeNewlyUsed(),
                 'versioning_behavior' => $run->definition->versioningBehavior->value]));
@@ -127,6 +127,39 @@ final class WorkflowTaskRunner
             $completion->setFailed(new FailedActivation(['failure' => $failure]));
         }
         return $completion;
+    }
+
+    private function evict(string $runId, RemoveFromCache $eviction): void
+    {
+        $run = $this->runs[$runId] ?? null;
+        $heapBefore = memory_get_usage();
+        $run?->evict();
+        // A run that never started (its type is not registered) is evicted too: the replayer must hear of it.
+        $workflowId = $run?->info->workflowId ?? $this->unstarted[$runId] ?? null;
+        unset($this->runs[$runId], $this->unstarted[$runId], $run);
+        if ($this->onEviction !== null && $workflowId !== null) {
+            ($this->onEviction)($workflowId, $eviction);
+        }
+        if ($this->cacheBudget !== null) {
+            $estimate = $this->cacheBudget->forget($runId);
+            // A run's objects often form cycles (closures holding the run): free them now, and hand the freed
+            // pages back to the system, or the cap would bound the estimate but not the process.
+            gc_collect_cycles();
+            $freed = $heapBefore - memory_get_usage();
+            gc_mem_caches();
+            $this->logger?->debug('workflow run evicted', ['run_id' => $runId, 'estimated_bytes' => $estimate,
+                'freed_bytes' => $freed, 'reason' => $eviction->getReason()]);
+        }
+    }
+
+    /** Asks the core to evict the least recently used runs while the cache is over its byte cap. */
+    private function evictOverBudget(WorkflowCacheBudget $budget): void
+    {
+        foreach ($budget->overflow() as $runId => $bytes) {
+            $this->logger?->debug('evicting a workflow run: the cache is over its byte cap', ['run_id' => $runId,
+                'estimated_bytes' => $bytes, 'cached_bytes' => $budget->totalBytes(), 'max_bytes' => $budget->maxBytes]);
+            $this->core->requestWorkflowEviction((string) $runId);
+        }
     }
 
     /** @throws \LogicException a cache miss (the core then replays the run) or an unregistered type */
