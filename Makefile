@@ -13,11 +13,12 @@ TIMED := $(CURDIR)/scripts/timed.sh
 VERSION := $(shell sed -n 's/^\#define PHP_TEMPORAL_VERSION "\(.*\)"$$/\1/p' ext/php_temporal.h)
 
 .PHONY: help deps bridge bridge-header ext api autoload build demo test test-suites \
-        test-bridge test-ext test-ext-memcheck test-ext-asan test-php test-bench-harness dist test-dist bench stress clean
+        test-bridge test-ext test-ext-memcheck test-ext-asan test-zts test-php test-bench-harness dist test-dist bench stress clean
 
 help:
 	@echo "make demo   set up, start a dev server, run the sample workflow, print its result and the Web UI"
 	@echo "make test   set up and run every test (bridge, extension + valgrind + ASan, PHP SDK against a live server)"
+	@echo "make test-zts  the extension's phpt suite on a thread-safe PHP 8.2 built from Debian's source (after make build)"
 	@echo "make dist   write the release packages to build/dist: the extension's source tarball (PIE/PECL), the Composer package"
 	@echo "make bench  run the benchmarks against the Python and Go SDKs (about 26 min), write bench/results/latest.md"
 	@echo "make stress inject faults (server restart, dropped connections, SIGTERM, a loaded box, TLS) under load,"
@@ -71,6 +72,10 @@ test-ext-memcheck:
 test-ext-asan:
 	$(TIMED) test-ext-asan-build scripts/build-ext.sh --asan >/dev/null
 	$(TIMED) test-ext-asan scripts/test-ext.sh --asan
+
+# Opt-in, not part of test: builds (once, cached in ~/.cache/php-temporal) a ZTS PHP from Debian's source.
+test-zts:
+	$(TIMED) test-zts scripts/test-zts.sh
 
 test-php:
 	$(TIMED) test-php $(PHP) /usr/bin/phpunit --log-junit build/phpunit-junit.xml

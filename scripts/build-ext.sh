@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Builds the PHP extension in ext/ out of tree and prints the path of temporal.so.
-#   scripts/build-ext.sh [--asan] [--out DIR] [--bridge DIR]
+#   scripts/build-ext.sh [--asan] [--out DIR] [--bridge DIR] [--php-config PATH] [--jobs N]
 #     --asan        sanitizer build (-fsanitize=address,undefined); default out dir build/ext-asan
 #     --out DIR     build directory (default build/ext); the module lands in DIR/modules/temporal.so
 #     --bridge DIR  directory of libtemporal_bridge.a (default build/bridge: this checkout's copy, see Makefile)
+#     --php-config PATH  build for the PHP this php-config describes (default: the one on PATH), with the
+#                   phpize beside it; give another PHP its own --out (a module loads only in the PHP it was built for)
+#     --jobs N      parallel compiles (default: the number of cores)
 # phpize writes its files next to config.m4, so the build runs in a copy of the sources inside the build
 # directory and ext/ stays clean. Re-running rebuilds only what changed.
 set -euo pipefail
@@ -12,13 +15,17 @@ ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 asan=no
 out=""
 bridge="$ROOT/build/bridge"
+php_config=""
+jobs="$(nproc)"
 
 while [ $# -gt 0 ]; do
     case "$1" in
         --asan) asan=yes ;;
         --out) out="$2"; shift ;;
         --bridge) bridge="$2"; shift ;;
-        *) echo "usage: $0 [--asan] [--out DIR] [--bridge DIR]" >&2; exit 2 ;;
+        --php-config) php_config="$2"; shift ;;
+        --jobs) jobs="$2"; shift ;;
+        *) echo "usage: $0 [--asan] [--out DIR] [--bridge DIR] [--php-config PATH] [--jobs N]" >&2; exit 2 ;;
     esac
     shift
 done
@@ -29,10 +36,18 @@ fi
 mkdir -p "$out"
 out="$(cd "$out" && pwd)"
 bridge="$(cd "$bridge" 2>/dev/null && pwd)" || { echo "build-ext: no bridge directory $bridge" >&2; exit 1; }
+php_config="${php_config:-$(command -v php-config)}"
+[ -x "$php_config" ] || { echo "build-ext: no php-config at '$php_config'" >&2; exit 1; }
+# Absolute: phpize runs inside $out. phpize and php-config come in pairs (Debian: php-config8.2 and
+# phpize8.2): the one beside php_config.
+config_dir="$(cd "$(dirname "$php_config")" && pwd)"
+config_name="$(basename "$php_config")"
+php_config="$config_dir/$config_name"
+phpize="$config_dir/phpize${config_name#php-config}"
 
 "$ROOT/scripts/gen-arginfo.sh" --check
 
-configure_args=(--enable-temporal "--with-temporal-bridge=$bridge" "--with-php-config=$(command -v php-config)")
+configure_args=(--enable-temporal "--with-temporal-bridge=$bridge" "--with-php-config=$php_config")
 [ "$asan" = yes ] && configure_args+=(--enable-temporal-asan)
 
 # -p keeps the sources' mtimes, so make rebuilds only the files that changed since the last copy. Sources
@@ -49,7 +64,7 @@ cp -pR "$ROOT/ext/config.m4" "$ROOT/ext/temporal.cpp" "$ROOT/ext/php_temporal.h"
 stamp="$out/.configured-with"
 wanted="$(printf '%s\n' "${configure_args[@]}"; cksum < "$ROOT/ext/config.m4")"
 if [ ! -f "$out/Makefile" ] || [ "$(cat "$stamp" 2>/dev/null)" != "$wanted" ]; then
-    (cd "$out" && phpize >"$out/configure.out" 2>&1 && ./configure "${configure_args[@]}" >>"$out/configure.out" 2>&1) \
+    (cd "$out" && "$phpize" >"$out/configure.out" 2>&1 && ./configure "${configure_args[@]}" >>"$out/configure.out" 2>&1) \
         || { cat "$out/configure.out" >&2; exit 1; }
     printf '%s' "$wanted" > "$stamp"
 fi
@@ -65,6 +80,6 @@ if [ -f "$out/modules/temporal.so" ] && [ "$bridge/libtemporal_bridge.a" -nt "$o
     rm -f "$out/modules/temporal.so" "$out/temporal.la"
 fi
 
-make -C "$out" -j"$(nproc)" >"$out/make.out" 2>&1 || { cat "$out/make.out" >&2; exit 1; }
+make -C "$out" -j"$jobs" >"$out/make.out" 2>&1 || { cat "$out/make.out" >&2; exit 1; }
 grep -E "warning:" "$out/make.out" | grep -v "libtool" >&2 || true
 echo "$out/modules/temporal.so"

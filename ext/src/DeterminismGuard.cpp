@@ -26,6 +26,10 @@ void (*previousInterrupt)(zend_execute_data* execute_data) = nullptr;
 // Written by the watchdog thread, read by the PHP thread's interrupt hook.
 std::atomic<bool> budgetExceeded{false};
 std::atomic<int64_t> exceededAfterMs{0};
+// The VM interrupt flag of the PHP thread in run(), set by run() before it arms the watchdog. The watchdog
+// thread cannot name it with EG(): under ZTS that reads the calling thread's executor globals, which a thread
+// PHP did not start has none of (a null base: the store crashed).
+std::atomic<zend_atomic_bool*> vmInterrupt{nullptr};
 
 // PHP thread only.
 uint32_t budgetMs = 2000;
@@ -40,7 +44,7 @@ Watchdog* watchdog = nullptr;
 void onBudgetExceeded(int64_t elapsedMs) {
     exceededAfterMs.store(elapsedMs, std::memory_order_relaxed);
     budgetExceeded.store(true, std::memory_order_release);
-    zend_atomic_bool_store(&EG(vm_interrupt), true);
+    zend_atomic_bool_store(vmInterrupt.load(std::memory_order_acquire), true);
 }
 
 // The watchdog of this process. After fork() the parent's is not ours to touch: its thread does not exist
@@ -139,6 +143,7 @@ void run(zend_fcall_info* fci, zend_fcall_info_cache* fcc, zval* returnValue) {
     stopsThrown = 0;
     budgetExceeded.store(false, std::memory_order_relaxed);
     if (budgetMs > 0) {
+        vmInterrupt.store(&EG(vm_interrupt), std::memory_order_release);
         processWatchdog().arm(budgetMs);  // may throw std::system_error: nothing is on yet
     }
     running = true;
