@@ -92,5 +92,4 @@ WRAPPER
         ;;
 esac
 
-export REPORT_EXIT_STATUS=1 NO_INTERACTION=1
-php "$RUN_TESTS" "${args[@]}" "${targets[@]}"
+"$ROOT/scripts/run-phpt.sh" "$RUN_TESTS" "${args[@]}" "${targets[@]}"

@@ -2,15 +2,17 @@
 # Builds the extension from its source tarball the way PIE and PECL do, in a fresh directory, installs it
 # into a staging root (build/dist-test/root) and runs the tarball's own .phpt suite on the installed module.
 #   scripts/dist/test-dist.sh TARBALL
-# Nothing from this checkout is used but the tarball. Cargo rebuilds every crate whose sources moved, so the
-# tarball is unpacked at one fixed path (~/.cache/php-temporal/dist-build, emptied first) and a
-# CARGO_TARGET_DIR in the environment (the Makefile's) keeps the build: a fresh clone reuses it. The lock is
-# the one the Makefile's bridge step takes on that target dir.
+# Nothing from this checkout builds but the tarball. Cargo rebuilds every crate whose sources moved, so the
+# tarball is unpacked at one fixed path (~/.cache/php-temporal/dist-build, emptied first) and built into a
+# target dir of its own (~/.cache/php-temporal/target-dist): a fresh clone reuses both. Not the checkout's
+# target dir: the vendored crates' artifacts have the same names as the registry's but other fingerprints,
+# so each build would rebuild the other's every time.
 set -euo pipefail
 
 tarball="$(cd "$(dirname "$1")" && pwd)/$(basename "$1")"
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
 build_dir="${TEMPORAL_DIST_BUILD_DIR:-$HOME/.cache/php-temporal/dist-build}"
+export CARGO_TARGET_DIR="${TEMPORAL_DIST_TARGET_DIR:-$HOME/.cache/php-temporal/target-dist}"
 out="$ROOT/build/dist-test"
 rm -rf "$out"
 mkdir -p "$out/root" "$(dirname "$build_dir")"
@@ -44,8 +46,8 @@ refuses_old_rust() {
     grep -q "needs rustc 1.88 or newer (found: 1.63)" "$out/old-rust.log" \
         || { echo "test-dist: configure failed without naming the Rust it needs:" >&2; tail -n 5 "$out/old-rust.log" >&2; return 1; }
 }
-lock="${CARGO_TARGET_DIR:-$build_dir.lock-dir}/.bridge-archive.lock"
-mkdir -p "$(dirname "$lock")"
+lock="$CARGO_TARGET_DIR/.dist-build.lock"
+mkdir -p "$CARGO_TARGET_DIR"
 # Not under || or if: either would switch off set -e inside the subshell, and a failed step would go unnoticed.
 set +e
 (set -e; flock 9; build) 9>"$lock" >"$out/build.log" 2>&1
@@ -56,5 +58,4 @@ set -e
 module="$out/root$(php-config --extension-dir)/temporal.so"
 [ -f "$module" ] || { echo "test-dist: make install did not install $module" >&2; exit 1; }
 echo "test-dist: built from the tarball and installed $module"
-export REPORT_EXIT_STATUS=1 NO_INTERACTION=1
-php "$out/run-tests.php" -q --show-diff -d "extension=$module" --set-timeout 600 -j"$(nproc)" "$out/tests"
+"$ROOT/scripts/run-phpt.sh" "$out/run-tests.php" -q --show-diff -d "extension=$module" --set-timeout 600 -j"$(nproc)" "$out/tests"
