@@ -2,6 +2,10 @@
 
 #include "php.h"
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include "Exceptions.h"
 #include "bridge/Handles.h"
 
@@ -54,4 +58,13 @@ ZEND_METHOD(TrueAsync_Temporal_Core_Runtime, takeLogs) {
         std::string_view json = temporal::toView(tb_buffer_data(logs.get()));
         RETVAL_STRINGL(json.data(), json.size());
     });
+}
+
+ZEND_METHOD(TrueAsync_Temporal_Core_Runtime, trimMemory) {
+    ZEND_PARSE_PARAMETERS_NONE();
+#if defined(__GLIBC__)
+    RETURN_BOOL(malloc_trim(0) == 1);
+#else
+    RETURN_FALSE;  // musl returns freed memory by itself and has no malloc_trim
+#endif
 }

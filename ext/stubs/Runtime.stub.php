@@ -32,4 +32,11 @@ final class Runtime
      * @throws TemporalException the bridge failed
      */
     public static function takeLogs(): ?string {}
+
+    /**
+     * Hands the memory the C allocator holds free back to the system (glibc's malloc_trim(0)): the core's state
+     * for runs that left the workflow cache otherwise stays in its allocator arenas. Returns whether anything was
+     * released; always false where the C library has no malloc_trim (musl).
+     */
+    public static function trimMemory(): bool {}
 }

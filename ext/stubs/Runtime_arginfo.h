@@ -1,5 +1,5 @@
 /* This is a generated file, edit the .stub.php file instead.
- * Stub hash: c8aa73572603b4432694c0e32fc6a412e6f6b479 */
+ * Stub hash: c1fbece6c47658e072bcdcf33b8f500d311cbecc */
 
 ZEND_BEGIN_ARG_INFO_EX(arginfo_class_TrueAsync_Temporal_Core_Runtime___construct, 0, 0, 0)
 ZEND_END_ARG_INFO()
@@ -11,16 +11,21 @@ ZEND_END_ARG_INFO()
 ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TrueAsync_Temporal_Core_Runtime_takeLogs, 0, 0, IS_STRING, 1)
 ZEND_END_ARG_INFO()
 
+ZEND_BEGIN_ARG_WITH_RETURN_TYPE_INFO_EX(arginfo_class_TrueAsync_Temporal_Core_Runtime_trimMemory, 0, 0, _IS_BOOL, 0)
+ZEND_END_ARG_INFO()
+
 
 ZEND_METHOD(TrueAsync_Temporal_Core_Runtime, __construct);
 ZEND_METHOD(TrueAsync_Temporal_Core_Runtime, configure);
 ZEND_METHOD(TrueAsync_Temporal_Core_Runtime, takeLogs);
+ZEND_METHOD(TrueAsync_Temporal_Core_Runtime, trimMemory);
 
 
 static const zend_function_entry class_TrueAsync_Temporal_Core_Runtime_methods[] = {
 	ZEND_ME(TrueAsync_Temporal_Core_Runtime, __construct, arginfo_class_TrueAsync_Temporal_Core_Runtime___construct, ZEND_ACC_PRIVATE)
 	ZEND_ME(TrueAsync_Temporal_Core_Runtime, configure, arginfo_class_TrueAsync_Temporal_Core_Runtime_configure, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_ME(TrueAsync_Temporal_Core_Runtime, takeLogs, arginfo_class_TrueAsync_Temporal_Core_Runtime_takeLogs, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
+	ZEND_ME(TrueAsync_Temporal_Core_Runtime, trimMemory, arginfo_class_TrueAsync_Temporal_Core_Runtime_trimMemory, ZEND_ACC_PUBLIC|ZEND_ACC_STATIC)
 	ZEND_FE_END
 };
 

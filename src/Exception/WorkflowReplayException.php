@@ -5,6 +5,7 @@ declare(strict_types=1);
 namespace TrueAsync\Temporal\Exception;
 
 use TrueAsync\Temporal\Core\TemporalException;
+use TrueAsync\Temporal\Workflow\Determinism\DivergenceReport;
 
 /**
  * Replaying a recorded history failed: the workflow code no longer produces the commands the history
@@ -16,13 +17,16 @@ final class WorkflowReplayException extends TemporalException
         string $message,
         private readonly string $workflowId,
         private readonly bool $nonDeterminism,
+        private readonly ?DivergenceReport $report = null,
     ) {
         parent::__construct($message);
     }
 
-    public static function nonDeterminism(string $workflowId, string $coreMessage): self
+    /** @param ?DivergenceReport $report the explainer's, when it was on */
+    public static function nonDeterminism(string $workflowId, string $coreMessage, ?DivergenceReport $report = null): self
     {
-        return new self("workflow $workflowId is not deterministic: " . self::innermost($coreMessage), $workflowId, true);
+        $message = "workflow $workflowId is not deterministic: " . self::innermost($coreMessage);
+        return new self($report === null ? $message : "$message\n" . $report->render(), $workflowId, true, $report);
     }
 
     public static function failed(string $workflowId, string $coreMessage): self
@@ -41,6 +45,12 @@ final class WorkflowReplayException extends TemporalException
     public function getWorkflowId(): string
     {
         return $this->workflowId;
+    }
+
+    /** History and code side by side with the likely change, when the explainer was on (null otherwise). */
+    public function getReport(): ?DivergenceReport
+    {
+        return $this->report;
     }
 
     public function isNonDeterminism(): bool

@@ -16,6 +16,7 @@ use TrueAsync\Temporal\Worker\Internal\ActivityTaskHost;
 use TrueAsync\Temporal\Worker\Internal\ActivityTaskRunner;
 use TrueAsync\Temporal\Worker\Internal\FiberActivityRunner;
 use TrueAsync\Temporal\Worker\Internal\FiberScheduler;
+use TrueAsync\Temporal\Worker\Internal\NondeterminismReporter;
 use TrueAsync\Temporal\Workflow\Internal\WorkflowCacheBudget;
 use TrueAsync\Temporal\Workflow\Internal\WorkflowInterceptors;
 use TrueAsync\Temporal\Workflow\Internal\WorkflowRegistry;
@@ -127,7 +128,12 @@ final class Worker implements ActivityRegistrar
             DeterminismGuard::setDeadlockBudgetMs((int) round($this->options->getDeadlockDetectionTimeout() * 1000));
             $runner = new WorkflowTaskRunner($this->core, $scheduler, $this->workflows, $converter, $namespace,
                 $this->taskQueue, $this->options->getWorkflowFailureExceptionTypes(), $this->options->getLogger(),
-                new WorkflowInterceptors($this->interceptors()), $this->cacheBudget());
+                new WorkflowInterceptors($this->interceptors()), $this->cacheBudget(),
+                $this->options->isNondeterminismExplainerEnabled());
+            if ($this->options->isNondeterminismExplainerEnabled()) {
+                $reporter = new NondeterminismReporter($this->client, $scheduler, $this->options->getLogger());
+                $runner->onEviction($reporter->onEviction(...));
+            }
             $this->spawnPoller($scheduler, $runner->pollUntilShutdown(...), $activities);
         }
         if ($this->shutdownRequested) {

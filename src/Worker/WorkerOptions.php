@@ -39,6 +39,7 @@ final class WorkerOptions
     private bool $autoHeartbeat = false;
     private bool $localActivityWorkerOnly = false;
     private bool $workflowWorkerDisabled = false;
+    private bool $nondeterminismExplainer = true;
     /** @var list<Interceptor> */
     private array $interceptors = [];
 
@@ -69,10 +70,8 @@ final class WorkerOptions
 
     /**
      * Caps the workflow cache by memory as well as by count: past $bytes (the Zend heap the cached runs are
-     * estimated to hold), the least recently used runs are evicted through the core and replay from history on
-     * their next task. null: no byte cap. docs/DESIGN.md, "The workflow cache's byte cap".
-     *
-     * @throws \ValueError $bytes is not positive
+     * estimated to hold), the least recently used runs are evicted through the core and replay on their next
+     * task. null: no byte cap. docs/DESIGN.md, "The workflow cache's byte cap". @throws \ValueError $bytes <= 0
      */
     public function withMaxCachedWorkflowBytes(?int $bytes): self
     {
@@ -292,6 +291,17 @@ final class WorkerOptions
         return $this->with('interceptors', array_values($interceptors));
     }
 
+    /** Records each command's file:line to explain a non-determinism error (docs/nondeterminism.md); default on. */
+    public function withNondeterminismExplainer(bool $enabled = true): self
+    {
+        return $this->with('nondeterminismExplainer', $enabled);
+    }
+
+    public function isNondeterminismExplainerEnabled(): bool
+    {
+        return $this->nondeterminismExplainer;
+    }
+
     /** @return list<Interceptor> */
     public function getInterceptors(): array
     {
@@ -344,7 +354,7 @@ final class WorkerOptions
             'workflows' => $workflows,
             'activities' => $activities,
             'max_concurrent_workflow_tasks' => $this->maxConcurrentWorkflowTaskExecutionSize,
-            'max_concurrent_activities' => $this->activitySlots(),
+            'max_concurrent_activities' => $this->cappedByExecutor($this->maxConcurrentActivityExecutionSize),
             'max_concurrent_local_activities' => $this->maxConcurrentLocalActivityExecutionSize,
             'max_cached_workflows' => $this->maxCachedWorkflows,
             ...($this->workflowTaskPollers ?? PollerBehavior::simpleMaximum(5))->toArray('workflow_task'),
@@ -358,11 +368,6 @@ final class WorkerOptions
             'max_activities_per_second' => $this->workerActivitiesPerSecond,
             'max_task_queue_activities_per_second' => $this->taskQueueActivitiesPerSecond,
         ], JSON_THROW_ON_ERROR | JSON_PRESERVE_ZERO_FRACTION);
-    }
-
-    private function activitySlots(): int
-    {
-        return $this->cappedByExecutor($this->maxConcurrentActivityExecutionSize);
     }
 
     /** An executor with a capacity of its own (a pool's processes) runs no more activities than that at once. */

@@ -4,6 +4,7 @@ declare(strict_types=1);
 
 namespace TrueAsync\Temporal\Worker;
 
+use TrueAsync\Temporal\Api\Coresdk\WorkflowActivation\RemoveFromCache;
 use TrueAsync\Temporal\Api\Coresdk\WorkflowActivation\RemoveFromCache\EvictionReason;
 use TrueAsync\Temporal\Client\WorkflowHistory;
 use TrueAsync\Temporal\Core\Replayer;
@@ -11,6 +12,9 @@ use TrueAsync\Temporal\DataConverter\DataConverter;
 use TrueAsync\Temporal\Exception\WorkflowReplayException;
 use TrueAsync\Temporal\Interceptor\Interceptor;
 use TrueAsync\Temporal\Worker\Internal\FiberScheduler;
+use TrueAsync\Temporal\Workflow\Determinism\DivergenceExplainer;
+use TrueAsync\Temporal\Workflow\Determinism\ProducedCommand;
+use TrueAsync\Temporal\Workflow\Determinism\RecordedStep;
 use TrueAsync\Temporal\Workflow\Internal\WorkflowInterceptors;
 use TrueAsync\Temporal\Workflow\Internal\WorkflowRegistry;
 use TrueAsync\Temporal\Workflow\Internal\WorkflowTaskRunner;
@@ -26,6 +30,7 @@ final class WorkflowReplayer
 
     private WorkflowRegistry $workflows;
     private WorkflowInterceptors $interceptors;
+    private bool $explainer = true;
 
     public function __construct(private readonly ?DataConverter $converter = null)
     {
@@ -41,6 +46,17 @@ final class WorkflowReplayer
     public function registerInterceptors(Interceptor ...$interceptors): self
     {
         $this->interceptors = new WorkflowInterceptors(array_values($interceptors));
+        return $this;
+    }
+
+    /**
+     * Whether a non-determinism failure carries the explainer's report: history and code side by side, each
+     * command with the file and line that produced it, and the likely change (docs/nondeterminism.md). On by
+     * default; it costs a backtrace per command (make bench, "replay").
+     */
+    public function withNondeterminismExplainer(bool $enabled = true): self
+    {
+        $this->explainer = $enabled;
         return $this;
     }
 
@@ -105,17 +121,17 @@ final class WorkflowReplayer
         $replayer = new Replayer(WorkerOptions::new()->withMaxCachedWorkflows(1)->toJson(self::NAMESPACE, $queue, true, false));
         $scheduler = new FiberScheduler();
         $runner = new WorkflowTaskRunner($replayer->getWorker(), $scheduler, $this->workflows,
-            $this->converter ?? DataConverter::default(), self::NAMESPACE, $queue, interceptors: $this->interceptors);
+            $this->converter ?? DataConverter::default(), self::NAMESPACE, $queue, interceptors: $this->interceptors,
+            recordCommands: $this->explainer);
         $failures = [];
-        $runner->onEviction(function (string $workflowId, $eviction) use (&$failures): void {
-            $failures[$workflowId] ??= match ($eviction->getReason()) {
-                EvictionReason::NONDETERMINISM => WorkflowReplayException::nonDeterminism($workflowId, $eviction->getMessage()),
-                EvictionReason::LANG_FAIL => WorkflowReplayException::failed($workflowId, $eviction->getMessage()),
-                default => null,
-            };
+        $pushed = [];  // workflow id => history, for the explainer
+        $runner->onEviction(function (string $workflowId, RemoveFromCache $eviction, string $runId, array $produced)
+            use (&$failures, &$pushed): void {
+            $failures[$workflowId] ??= $this->verdict($workflowId, $eviction, $pushed[$workflowId] ?? null, $produced);
         });
-        $scheduler->spawn(function () use ($replayer, $scheduler, $histories): void {
+        $scheduler->spawn(function () use ($replayer, $scheduler, $histories, &$pushed): void {
             foreach ($histories as $history) {
+                $pushed[$history->getWorkflowId()] = $history;
                 $scheduler->await($replayer->startPushHistory($history->getWorkflowId(), $history->getHistory()->serializeToString()));
             }
             $replayer->close();
@@ -138,5 +154,18 @@ final class WorkflowReplayer
         });
         $scheduler->run();
         return array_filter($failures);
+    }
+
+    /** @param list<ProducedCommand> $produced */
+    private function verdict(string $workflowId, RemoveFromCache $eviction, ?WorkflowHistory $history, array $produced): ?WorkflowReplayException
+    {
+        $report = $this->explainer && $history !== null
+            ? DivergenceExplainer::explain(RecordedStep::fromHistory($history->getHistory()), $produced)
+            : null;
+        return match ($eviction->getReason()) {
+            EvictionReason::NONDETERMINISM => WorkflowReplayException::nonDeterminism($workflowId, $eviction->getMessage(), $report),
+            EvictionReason::LANG_FAIL => WorkflowReplayException::failed($workflowId, $eviction->getMessage()),
+            default => null,
+        };
     }
 }

@@ -4,6 +4,8 @@ declare(strict_types=1);
 
 namespace TrueAsync\Temporal\Workflow\Internal;
 
+use TrueAsync\Temporal\Core\Runtime;
+
 /**
  * The workflow cache's byte cap (WorkerOptions::withMaxCachedWorkflowBytes()): what each cached run is
  * estimated to hold, in least-recently-used order, and which runs to evict so the rest fit.
@@ -22,6 +24,7 @@ final class WorkflowCacheBudget
     /** @var array<string, true> runs whose eviction was asked for and has not arrived */
     private array $evicting = [];
     private int $total = 0;
+    private int $lastTrimNs = 0;
 
     public function __construct(public readonly int $maxBytes)
     {
@@ -77,5 +80,19 @@ final class WorkflowCacheBudget
     public function totalBytes(): int
     {
         return $this->total;
+    }
+
+    /**
+     * Gives the C allocator's free memory back to the system (Runtime::trimMemory()), at most every 100 ms: the
+     * core's state for evicted runs stays in glibc's arenas otherwise (bench/results/memory.md: 1,000 evicted runs
+     * left 38 MiB there), and a trim walks every arena, so a burst of evictions pays for one.
+     */
+    public function trimAllocator(): void
+    {
+        $now = hrtime(true);
+        if ($now - $this->lastTrimNs >= 100_000_000) {
+            $this->lastTrimNs = $now;
+            Runtime::trimMemory();
+        }
     }
 }

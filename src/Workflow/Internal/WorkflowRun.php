@@ -57,6 +57,7 @@ final class WorkflowRun
         private readonly array $failureExceptionTypes = [],
         ?\Psr\Log\LoggerInterface $logger = null,
         public readonly WorkflowInterceptors $interceptors = new WorkflowInterceptors(),
+        public readonly ?CommandLog $commandLog = null,  // the explainer's record; null when it is turned off
     ) {
         $this->ready = new \SplQueue();
         $this->scopes = new FiberScopes();
@@ -91,7 +92,6 @@ final class WorkflowRun
 
     /**
      * Applies an activation and returns the commands it produced.
-     *
      * @return list<WorkflowCommand>
      * @throws \Throwable workflow code failed with a non-Temporal error: the task fails and is retried
      */
@@ -226,12 +226,12 @@ final class WorkflowRun
     {
         $this->assertMayAct();
         $this->commands[] = $command;
+        $this->commandLog?->record($command);
     }
 
     /**
      * Suspends the calling Fiber until the core resolves ($kind, $seq); returns what $onResolve makes of the
      * resolution (or throws what it throws). In a cancelled scope the wait is cancelled as it starts.
-     *
      * @param \Closure(mixed): mixed $onResolve
      * @param ?\Closure(): bool $onCancel emits what cancels the wait; true = keep waiting for the resolution
      * @throws CanceledFailure the wait was cancelled and ended without a resolution
@@ -380,7 +380,7 @@ final class WorkflowRun
 
     private function finish(WorkflowCommand $command): void
     {
-        $this->commands[] = $command;
+        $this->command($command);
         $this->finished = true;
     }
 

@@ -16,6 +16,7 @@ use TrueAsync\Temporal\Core\Worker as CoreWorker;
 use TrueAsync\Temporal\DataConverter\DataConverter;
 use TrueAsync\Temporal\Internal\ProtoTime;
 use TrueAsync\Temporal\Worker\Internal\FiberScheduler;
+use TrueAsync\Temporal\Workflow\Determinism\ProducedCommand;
 use TrueAsync\Temporal\Workflow\WorkflowInfo;
 
 /**
@@ -30,7 +31,7 @@ final class WorkflowTaskRunner
     private array $runs = [];
     /** @var array<string, string> run id => workflow id, of runs whose first activation failed before they existed */
     private array $unstarted = [];
-    /** @var ?\Closure(string $workflowId, RemoveFromCache $eviction): void */
+    /** @var ?\Closure(string, RemoveFromCache, string, list<ProducedCommand>): void */
     private ?\Closure $onEviction = null;
 
     public function __construct(
@@ -47,6 +48,8 @@ final class WorkflowTaskRunner
         private readonly WorkflowInterceptors $interceptors = new WorkflowInterceptors(),
         /** WorkerOptions::withMaxCachedWorkflowBytes(); null: the core's count cap alone */
         private readonly ?WorkflowCacheBudget $cacheBudget = null,
+        /** WorkerOptions::withNondeterminismExplainer(): each run keeps a CommandLog */
+        private readonly bool $recordCommands = false,
     ) {
     }
 
@@ -85,7 +88,12 @@ final class WorkflowTaskRunner
             'replaying' => $activation->getIsReplaying(), 'jobs' => $jobs];
     }
 
-    /** Observes every eviction with the evicted run's workflow id (the replayer's source of verdicts). */
+    /**
+     * Observes every eviction with the evicted run's workflow id, run id and the commands it had produced (empty
+     * when the explainer is off): the replayer's source of verdicts, the worker's of non-determinism reports.
+     *
+     * @param \Closure(string, RemoveFromCache, string, list<ProducedCommand>): void $observer
+     */
     public function onEviction(\Closure $observer): void
     {
         $this->onEviction = $observer;
@@ -136,9 +144,10 @@ final class WorkflowTaskRunner
         $run?->evict();
         // A run that never started (its type is not registered) is evicted too: the replayer must hear of it.
         $workflowId = $run?->info->workflowId ?? $this->unstarted[$runId] ?? null;
+        $produced = $run?->commandLog?->produced() ?? [];
         unset($this->runs[$runId], $this->unstarted[$runId], $run);
         if ($this->onEviction !== null && $workflowId !== null) {
-            ($this->onEviction)($workflowId, $eviction);
+            ($this->onEviction)($workflowId, $eviction, $runId, $produced);
         }
         if ($this->cacheBudget !== null) {
             $estimate = $this->cacheBudget->forget($runId);
@@ -147,6 +156,7 @@ final class WorkflowTaskRunner
             gc_collect_cycles();
             $freed = $heapBefore - memory_get_usage();
             gc_mem_caches();
+            $this->cacheBudget->trimAllocator();
             $this->logger?->debug('workflow run evicted', ['run_id' => $runId, 'estimated_bytes' => $estimate,
                 'freed_bytes' => $freed, 'reason' => $eviction->getReason()]);
         }
@@ -183,7 +193,7 @@ final class WorkflowTaskRunner
             $this->converter,
         );
         return new WorkflowRun($definition, $info, $this->converter, $this->failureExceptionTypes, $this->logger,
-            $this->interceptors);
+            $this->interceptors, $this->recordCommands ? new CommandLog() : null);
     }
 
     private static function initializeJob(WorkflowActivation $activation): ?InitializeWorkflow

@@ -131,9 +131,16 @@ final class ReplayerTest extends ServerTestCase
             // The core names the command the code produced and the history event it does not match.
             self::assertMatchesRegularExpression(
                 '/is not deterministic: \[TMPRL1100\] Nondeterminism error: Timer machine does not handle this event: '
-                . 'HistoryEvent\(id: \d+, ActivityTaskScheduled\)$/',
+                . 'HistoryEvent\(id: \d+, ActivityTaskScheduled\)$/m',
                 $e->getMessage(),
             );
+            // The explainer names the change and where it is: the sleep two lines into ChangedGreetingWorkflow::run().
+            $sleep = __FILE__ . ':' . ((new \ReflectionMethod(ChangedGreetingWorkflow::class, 'run'))->getStartLine() + 2);
+            self::assertSame("a timer ($sleep) was added before activity 'wf.greet' (event 5)", $e->getReport()?->likelyChange);
+            self::assertStringContainsString($e->getReport()->render(), $e->getMessage());
+            $silent = (new WorkflowReplayer())->registerWorkflowTypes(ChangedGreetingWorkflow::class)
+                ->withNondeterminismExplainer(false)->replayHistories([self::$histories['PhpGreeting']]);
+            self::assertNull(reset($silent)->getReport(), 'the explainer turned off adds nothing');
         }
     }
 }
