@@ -2,7 +2,8 @@
 """`make bench`: runs the benchmark scenarios, prints one table per scenario and writes them, with the
 machine, the versions and the placement, to bench/results/latest.md (raw figures: latest.json).
 
-    python3 bench/run.py [--scenarios client,eager,activities,drain,interceptors,metrics,latency,replay,soak,blocking] [--reps 3] [--quick]
+    python3 bench/run.py [--scenarios client,eager,activities,drain,interceptors,metrics,explainer,latency,replay,soak,blocking]
+        [--reps 3] [--quick]
         [--workflows 75] [--activities-per-workflow 40] [--max-activities 100] [--pollers 5]
         [--latency 200] [--starts 1000]
         [--drain-workflows 1000] [--latency-rate 40] [--latency-seconds 8] [--latency-warmup 1]
@@ -34,12 +35,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from harness import environment, paths  # noqa: E402
 from harness.paths import EXT_SO, GO_DIR, GO_WORKER, RESULTS, ROOT  # noqa: E402
 from harness.workers import Tuning  # noqa: E402
-from scenarios import (activities, blocking, client, drain, drain_variants, eager, interceptors,  # noqa: E402
-                       latency, metrics, replay, soak)
+from scenarios import (activities, blocking, client, drain, drain_variants, eager, explainer,  # noqa: E402
+                       interceptors, latency, metrics, replay, replay_explainer, soak)
 
 
-SCENARIOS = ("client", "eager", "activities", "drain", "interceptors", "metrics", "latency", "replay", "soak",
-             "blocking")
+SCENARIOS = ("client", "eager", "activities", "drain", "interceptors", "metrics", "explainer", "latency", "replay",
+             "soak", "blocking")
 
 
 def log(msg: str) -> None:
@@ -168,7 +169,7 @@ def run(a: argparse.Namespace, scenarios: list[str]) -> int:
             log(f"scenario drain: {ds}")
             drain_cells = drain.run(ds, log)
             record("drain", ds, drain.tables(drain_cells, ds), cells=asdicts(drain_cells))
-        for comparison in (interceptors.SCENARIO, metrics.SCENARIO):
+        for comparison in (interceptors.SCENARIO, metrics.SCENARIO, explainer.SCENARIO):
             if comparison.name in scenarios:
                 cs = drain_variants.Settings(workflows=a.drain_workflows, reps=a.reps, tuning=tuning)
                 log(f"scenario {comparison.name}: {cs}")
@@ -188,7 +189,9 @@ def run(a: argparse.Namespace, scenarios: list[str]) -> int:
             rs = replay.Settings(histories=a.replay_histories, reps=a.replay_reps)
             log(f"scenario replay: {rs}")
             result = replay.run(rs, log)
-            record("replay", rs, replay.tables(result, rs), **dataclasses.asdict(result))
+            record("replay", rs, replay.tables(result, rs) + replay_explainer.section(result),
+                   **dataclasses.asdict(result), explainer_overhead=replay_explainer.overhead(result),
+                   explainer_fastest_overhead=replay_explainer.overhead(result, min))
         if "soak" in scenarios:
             ss = soak.Settings(workflows=a.soak_workflows, batch=a.soak_batch, peers=a.soak_peers, tuning=tuning)
             log(f"scenario soak: {ss}")

@@ -3,7 +3,7 @@
 // The PHP side of the replay scenario: replays recorded BenchReplay histories with our WorkflowReplayer, no server.
 //
 //   php -d extension=build/ext/modules/temporal.so bench/replay/php_replay.php [--reps=5] [--warmup=1] \
-//       NAME=DIR [NAME=DIR...]
+//       [--no-explainer] NAME=DIR [NAME=DIR...]
 //
 // Each DIR holds <workflow id>.json files (the proto3 JSON of a history, as `temporal workflow show --output json`
 // writes it). The program parses every history, replays the first one against BenchReplayChanged (the negative
@@ -12,6 +12,10 @@
 // "single"), --reps times, timing each replay call (hrtime and getrusage around replayHistories() only: parsing is
 // done before), prints {"event":"done",...} and waits for stdin to close, so the driver can read /proc/<pid> around
 // the measured loop. The same protocol as python_replay.py.
+//
+// --no-explainer replays with WorkflowReplayer::withNondeterminismExplainer(false) (the control too): the replay
+// scenario's "php-noexplain", the explainer's overhead. "ready" says whether the control's failure carried the
+// explainer's report ("control_explained"), so the driver sees the flag took effect.
 
 declare(strict_types=1);
 
@@ -48,9 +52,10 @@ function replay(WorkflowReplayer $replayer, array $histories): array
     return $messages;
 }
 
-$opts = getopt('', ['reps:', 'warmup:'], $rest);
+$opts = getopt('', ['reps:', 'warmup:', 'no-explainer'], $rest);
 $reps = (int) ($opts['reps'] ?? 5);
 $warmup = (int) ($opts['warmup'] ?? 1);
+$explainer = !isset($opts['no-explainer']);
 $sets = [];
 foreach (array_slice($argv, $rest) as $arg) {
     if (!preg_match('/^([\w-]+)=(.+)$/', $arg, $m) || !is_dir($m[2])) {
@@ -60,7 +65,7 @@ foreach (array_slice($argv, $rest) as $arg) {
     $sets[$m[1]] = $m[2];
 }
 if ($sets === []) {
-    fwrite(STDERR, "usage: php_replay.php [--reps=N] [--warmup=N] NAME=DIR [NAME=DIR...]\n");
+    fwrite(STDERR, "usage: php_replay.php [--reps=N] [--warmup=N] [--no-explainer] NAME=DIR [NAME=DIR...]\n");
     exit(2);
 }
 
@@ -76,10 +81,13 @@ foreach ($sets as $name => $dir) {
 $parseSeconds = (hrtime(true) - $t) / 1e9;
 
 $first = reset($histories)[0];
-$control = (new WorkflowReplayer())->registerWorkflowTypes(BenchReplayChanged::class)->replayHistories([$first]);
-$controlDetected = isset($control[$first->getWorkflowId()]) && $control[$first->getWorkflowId()]->isNonDeterminism();
+$control = (new WorkflowReplayer())->withNondeterminismExplainer($explainer)
+    ->registerWorkflowTypes(BenchReplayChanged::class)->replayHistories([$first]);
+$controlFailure = $control[$first->getWorkflowId()] ?? null;
+$controlDetected = $controlFailure !== null && $controlFailure->isNonDeterminism();
+$controlExplained = $controlFailure?->getReport() !== null;
 
-$replayer = (new WorkflowReplayer())->registerWorkflowTypes(BenchReplay::class);
+$replayer = (new WorkflowReplayer())->withNondeterminismExplainer($explainer)->registerWorkflowTypes(BenchReplay::class);
 $warmupFailures = [];
 for ($rep = 0; $rep < $warmup; $rep++) {
     foreach ($histories as $name => $set) {
@@ -87,7 +95,8 @@ for ($rep = 0; $rep < $warmup; $rep++) {
     }
 }
 emit(['event' => 'ready', 'histories' => array_map('count', $histories), 'parse_seconds' => $parseSeconds,
-    'control_detected' => $controlDetected, 'warmup_failures' => array_slice($warmupFailures, 0, 3)]);
+    'control_detected' => $controlDetected, 'explainer' => $explainer, 'control_explained' => $controlExplained,
+    'warmup_failures' => array_slice($warmupFailures, 0, 3)]);
 
 fgets(STDIN);
 $runs = [];

@@ -1,5 +1,6 @@
 """Scenario "replay": the same recorded histories replayed, with no server, by our WorkflowReplayer and by the
-Python SDK's Replayer; µs per workflow task.
+Python SDK's Replayer; µs per workflow task. Ours runs twice, with and without the non-determinism explainer
+("php-noexplain"; the comparison: replay_explainer.py).
 
 Recording (not measured): one dev server (CPU 0); the PHP worker (`php_worker.php --role replay`, CPU 1) runs N
 BenchReplay workflows (5 sequential no-op activities, one 0.1 s timer, 5 more: 12 workflow tasks), then the
@@ -14,7 +15,7 @@ implementations emit the same commands, so each SDK replays the other's historie
 the negative control (one history against BenchReplayChanged, the timer moved first: it must be reported
 non-deterministic), replays every set once as a warm-up, prints "ready" and waits; this driver reads the
 process's utime+stime from /proc and lets it run the measured loop (every set, K times), timing each replay call
-inside the process; at "done" /proc is read again, with VmHWM.
+inside the process; at "done" /proc is read again, with VmHWM. The replayers run one after the other (REPLAYERS).
 """
 
 from __future__ import annotations
@@ -44,8 +45,10 @@ from scenarios.activities import InvalidRun
 
 WORKFLOW = "BenchReplay"
 RECORDERS = ("php", "python")  # whose worker recorded a set of histories
-REPLAYERS = ("php", "python")
-REPLAYER_LABEL = {"php": "PHP WorkflowReplayer (ours)", "python": "Python SDK Replayer"}
+REPLAYERS = ("php", "php-noexplain", "python")  # run in this order
+REPLAYER_LABEL = {"php": "PHP WorkflowReplayer (ours)", "php-noexplain": "PHP WorkflowReplayer (ours), explainer off",
+                  "python": "Python SDK Replayer"}
+EXPLAINER = {"php": True, "php-noexplain": False}  # our replayers: whether the non-determinism explainer is on
 RECORDER_LABEL = {"php": "PHP-recorded", "python": "Python-recorded"}
 SINGLE = "single"  # the replay programs' extra set: the first history of the first set alone, one call
 CLEAN_WORKFLOW_TASKS = 12  # 10 activity completions + 1 timer + the first task
@@ -220,6 +223,8 @@ def replayer_command(replayer: str, sets: dict[str, Path], reps: int, warmup: in
     args = [f"--reps={reps}", f"--warmup={warmup}", *(f"{name}={d}" for name, d in sets.items())]
     if replayer == "php":
         return php_cmd(BENCH / "replay/php_replay.php", *args)
+    if replayer == "php-noexplain":
+        return php_cmd(BENCH / "replay/php_replay.php", "--no-explainer", *args)
     if replayer == "python":
         return [PYTHON, str(BENCH / "replay/python_replay.py"), *args]
     raise ValueError(replayer)
@@ -270,6 +275,9 @@ def _replay(replayer: str, sets: dict[str, Path], tasks: dict[str, int], s: Sett
     if not ready["control_detected"]:
         raise InvalidRun(f"the {replayer} replayer did not report the changed workflow (the negative control) "
                          "as non-deterministic: its replays prove nothing")
+    if replayer in EXPLAINER and {ready.get("explainer"), ready.get("control_explained")} != {EXPLAINER[replayer]}:
+        raise InvalidRun(f"the {replayer} replayer ran with the explainer {ready.get('explainer')} and explained the "
+                         f"control {ready.get('control_explained')}: expected {EXPLAINER[replayer]} for both")
     reps = []
     for r in done["runs"]:
         if r["failures"]:
@@ -283,7 +291,7 @@ def _replay(replayer: str, sets: dict[str, Path], tasks: dict[str, int], s: Sett
     per_set = ", ".join(f"{RECORDER_LABEL[k]} {median(r.us_per_task for r in reps if r.recorder == k):.0f}"
                         for k in sets)
     single = median(r.seconds for r in reps if r.recorder == SINGLE) * 1e3
-    log(f"  replay {replayer:6}: µs / workflow task {per_set}; one history alone {single:.1f} ms; /proc {process.cpu_us_per_task:.0f} CPU-µs / task, "
+    log(f"  replay {replayer}: µs / workflow task {per_set}; one history alone {single:.1f} ms; /proc {process.cpu_us_per_task:.0f} CPU-µs / task, "
         f"busy {process.busy:.0%}, peak RSS {peak:.1f} MiB; ready after {startup:.1f} s "
         f"(parse {process.parse_seconds:.2f} s)")
     return process, reps
@@ -342,29 +350,15 @@ def tables(result: Result, s: Settings) -> str:
                                 "spawn→ready s (not measured)", "JSON parsing s (in it)", "negative control"],
                                process_rows)
 
-    def med(replayer: str, recorder: str) -> float | None:
-        reps = _reps(result, replayer, recorder)
-        return median(r.us_per_task for r in reps) if reps else None
-
-    figures = [(f"µs / workflow task, {RECORDER_LABEL[k]} histories (lower is better)", med("php", k), med("python", k))
-               for k in recorders]
-    single = {p: _reps(result, p, SINGLE) for p in REPLAYERS}
-    single_ms = {p: median(r.seconds for r in reps) * 1e3 if reps else None for p, reps in single.items()}
-    figures += [("ms per call replaying 1 history alone (lower is better)", single_ms["php"], single_ms["python"]),
-                ("/proc CPU µs / workflow task (lower is better)",
-                 by["php"].cpu_us_per_task if "php" in by else None,
-                 by["python"].cpu_us_per_task if "python" in by else None),
-                ("peak RSS MiB (lower is better)", by["php"].peak_rss_mib if "php" in by else None,
-                 by["python"].peak_rss_mib if "python" in by else None)]
-    ratios = markdown_table(["figure", "PHP", "PHP/Python"],
-                            [[label, fmt_num(php), fmt_ratio(ratio(php, py))] for label, php, py in figures])
+    ratios = markdown_table(["figure", "PHP", "PHP/Python"], [[label, fmt_num(a), fmt_ratio(ratio(a, b))]
+                                                              for label, a, b in figures(result, "php", "python")])
 
     per_history = ", ".join(f"{RECORDER_LABEL[r.recorder]} {fmt_num(r.workflow_tasks / r.histories)}"
                             for r in result.recordings)
     head = (f"### replay: {s.histories} recorded BenchReplay histories per recorder (10 sequential no-op "
             f"activities around one 0.1 s timer; workflow tasks per history: {per_history}), replayed with no "
-            f"server by one fresh process per replayer (CPU 1); median of {s.reps} replays of each set (min–max), "
-            f"after {s.warmup_reps} warm-up")
+            f"server by one fresh process per replayer (CPU 1; ours twice, with and without the non-determinism "
+            f"explainer); median of {s.reps} replays of each set (min–max), after {s.warmup_reps} warm-up")
     note = ("One replay = one `WorkflowReplayer::replayHistories()` / `Replayer.replay_workflows()` call over a set: "
             "it creates the core's replay worker, feeds it every history, runs the workflow code to the end of "
             "each, checks every command against the history and shuts the worker down. The histories are parsed "
@@ -376,7 +370,30 @@ def tables(result: Result, s: Settings) -> str:
             "= utime+stime of the replaying process (every thread: the Rust core's included) over the whole measured "
             "loop, read from outside; peak RSS = VmHWM. The histories were recorded once by the PHP worker and once "
             "by the Python worker on a dev server (exported with the Python client as the CLI's JSON), both sets "
-            "replayed by both. Valid only if every replay succeeded (no non-determinism, no failure) and both "
-            "replayers reported the negative control (the timer moved first) non-deterministic. Python replays "
-            "unsandboxed (as the other scenarios run it).")
+            "replayed by every replayer. Valid only if every replay succeeded (no non-determinism, no failure) and "
+            "every replayer reported the negative control (the timer moved first) non-deterministic, ours with the "
+            "explainer's report exactly when it was on. Python replays unsandboxed (as the other scenarios run it).")
     return f"{head}\n\n{main}\n\n{processes}\n\n{ratios}\n\n{note}\n"
+
+
+def figures(result: Result, a: str, b: str) -> list[tuple[str, float | None, float | None]]:
+    """The figures of the ratio tables, (label, replayer a's, replayer b's): per set, one call alone, /proc."""
+    by = {p.replayer: p for p in result.processes}
+
+    def med(replayer: str, recorder: str) -> float | None:
+        reps = _reps(result, replayer, recorder)
+        return median(r.us_per_task for r in reps) if reps else None
+
+    def single_ms(replayer: str) -> float | None:
+        reps = _reps(result, replayer, SINGLE)
+        return median(r.seconds for r in reps) * 1e3 if reps else None
+
+    def process(replayer: str, figure: str) -> float | None:
+        return getattr(by[replayer], figure) if replayer in by else None
+
+    return ([(f"µs / workflow task, {RECORDER_LABEL[k.recorder]} histories (lower is better)", med(a, k.recorder),
+              med(b, k.recorder)) for k in result.recordings]
+            + [("ms per call replaying 1 history alone (lower is better)", single_ms(a), single_ms(b)),
+               ("/proc CPU µs / workflow task (lower is better)", process(a, "cpu_us_per_task"),
+                process(b, "cpu_us_per_task")),
+               ("peak RSS MiB (lower is better)", process(a, "peak_rss_mib"), process(b, "peak_rss_mib"))])

@@ -123,3 +123,22 @@ def test_metrics_compares_prometheus_with_off():
     assert metrics.SCENARIO.variants["prometheus"] == ("--prometheus",)
     assert "OVER BUDGET" in metrics.SCENARIO.tables(cells, metrics.Settings())
 
+
+
+def test_explainer_compares_on_with_off():
+    from scenarios import explainer
+    scenario = explainer.SCENARIO
+    assert list(scenario.variants) == ["off", "on"]  # the baseline first: the figure is on / off
+    assert scenario.variants == {"off": ("--no-explainer",), "on": ()}  # on is the worker's default
+    assert scenario.orders(2) == [("off", "on"), ("on", "off")]
+    cells = [Cell("php+off", 0, 1000, 10.0, 2.0, 50.0, 40.0), Cell("php+on", 0, 1000, 10.0, 2.06, 50.0, 40.0)]
+    assert scenario.overhead(cells) == pytest.approx(1.03)
+    out = scenario.tables(cells, explainer.Settings())
+    assert "on / off: 1.03x" in out and "within budget" in out and "non-determinism explainer" in out
+
+
+def test_every_comparison_is_a_scenario_of_run_py():
+    import run
+    from scenarios import explainer, interceptors, metrics
+    for module in (interceptors, metrics, explainer):
+        assert module.SCENARIO.name in run.SCENARIOS

@@ -1,10 +1,13 @@
 import io
+import json
+import sys
 
 import pytest
 
 from harness.stats import linear_fit
 from harness.workers import Tuning, replay_worker_command
-from scenarios import replay, soak
+from scenarios import replay, replay_explainer, soak
+from scenarios.activities import InvalidRun
 from scenarios.replay import Process, Recording, Rep, Result, event_type_name, read_event, summarize_history
 
 
@@ -56,6 +59,8 @@ def test_replayer_and_recorder_commands():
     assert php[-4:] == ["--reps=5", "--warmup=1", "php=/h/php", "python=/h/python"]
     assert php[-5].endswith("bench/replay/php_replay.php")
     assert replay.replayer_command("python", sets, 2, 0)[1].endswith("bench/replay/python_replay.py")
+    off = replay.replayer_command("php-noexplain", sets, 5, 1)
+    assert off[-5:] == ["--no-explainer", *php[-4:]] and off[:-5] == php[:-4]  # the same program, one flag more
     with pytest.raises(ValueError):
         replay.replayer_command("go", sets, 1, 1)
     cmd = " ".join(replay_worker_command("php", "127.0.0.1:1", "q", Tuning(max_cached_workflows=7)))
@@ -148,3 +153,85 @@ def test_soak_figures_and_tables():
     assert "0.77x" in end_row  # 52.25 / 68
     single = soak.tables([k], soak.Settings())
     assert "PHP/Python" not in single  # no ratio table for one peer
+
+
+def _with_noexplain(off_seconds, off_cpu=0.0055):
+    r = _result()
+    for rep in range(3):
+        for recorder in ("php", "python"):
+            r.reps.append(Rep("php-noexplain", recorder, rep, 10, 120, off_seconds, off_cpu))
+        r.reps.append(Rep("php-noexplain", replay.SINGLE, rep, 1, 12, 0.099, 0.003))
+    r.processes.append(Process("php-noexplain", 0.4, 0.01, 0.2, 0.04, 2 * 3 * 120 + 36, 47.0, True))
+    return r
+
+
+def test_explainer_overhead_leaves_the_single_call_out():
+    r = _with_noexplain(107 * 120 / 1e6)  # 107 µs per task; ours: 100, 110, 120 per rep
+    assert replay_explainer.overhead(r) == pytest.approx(110 / 107)  # with the 8,333 µs single calls: 120 / 107
+    assert replay_explainer.overhead(_result()) is None and replay_explainer.section(_result()) == ""
+
+
+def test_explainer_section_rows_and_verdict():
+    out = replay_explainer.section(_with_noexplain(107 * 120 / 1e6))
+    lines = out.splitlines()
+    pooled = next(line for line in lines if line.startswith("| µs / workflow task, every recorded set"))
+    assert "| 110 " in pooled and "| 107 " in pooled and "1.03x" in pooled
+    cpu = next(line for line in lines if line.startswith("| in-process CPU µs / workflow task, every"))
+    assert "| 50.0 " in cpu and "| 45.8 " in cpu and "1.09x" in cpu  # 6 ms vs 5.5 ms / 120 tasks
+    proc_row = next(line for line in lines if line.startswith("| /proc CPU"))
+    assert "1.25x" in proc_row  # 0.05 / 0.04 s over the same tasks
+    fastest = next(line for line in lines if line.startswith("| µs / workflow task, every recorded set, fastest"))
+    assert "| 100 " in fastest and "| 107 " in fastest and "0.93x" in fastest  # ours' first rep
+    assert "median 1.03x, fastest call 0.93x (target under 1.05: within target)" in out
+    assert "OVER TARGET" in replay_explainer.section(_with_noexplain(90 * 120 / 1e6))  # 1.22x, 1.11x
+    assert "inconclusive" in replay_explainer.section(_with_noexplain(100 * 120 / 1e6))  # 1.10x, 1.00x
+
+
+def test_explainer_verdict_needs_the_median_and_the_fastest_call_to_agree():
+    assert replay_explainer.verdict(1.04, 1.01) == "within target"
+    assert replay_explainer.verdict(1.04, None) == "within target"
+    assert replay_explainer.verdict(1.05, 1.12) == "OVER TARGET"  # the target is "under 5 %"
+    assert replay_explainer.verdict(0.79, 1.12).startswith("inconclusive")
+    assert replay_explainer.verdict(1.10, 1.00).startswith("inconclusive")
+
+
+def test_replay_tables_list_the_explainer_off_rows_apart():
+    out = replay.tables(_with_noexplain(0.0107), replay.Settings(histories=10, reps=3))
+    off_rows = [line for line in out.splitlines() if line.startswith("| PHP WorkflowReplayer (ours), explainer off")]
+    assert len(off_rows) == 4  # 2 sets, the single call, the process
+    ratio_row = next(line for line in out.splitlines() if line.startswith("| µs / workflow task, Python-recorded"))
+    assert "0.28x" in ratio_row  # still ours with the explainer over Python
+
+
+FAKE_REPLAYER = """
+import json, sys
+ready = {"event": "ready", "histories": {"php": 1}, "parse_seconds": 0.0, "control_detected": True,
+         "warmup_failures": [], **json.loads(sys.argv[1])}
+print(json.dumps(ready), flush=True)
+sys.stdin.readline()
+runs = [{"set": s, "rep": 0, "histories": 1, "seconds": 0.01, "cpu_seconds": 0.01, "failures": 0, "failure": None}
+        for s in ("php", "single")]
+print(json.dumps({"event": "done", "runs": runs}), flush=True)
+sys.stdin.read()
+"""
+
+
+@pytest.mark.parametrize("replayer,said,valid", [
+    ("php-noexplain", {"explainer": False, "control_explained": False}, True),
+    ("php-noexplain", {"explainer": False, "control_explained": True}, False),  # the flag did not take
+    ("php-noexplain", {}, False),
+    ("php", {"explainer": True, "control_explained": True}, True),
+    ("php", {"explainer": True, "control_explained": False}, False),
+    ("python", {}, True),
+])
+def test_replay_checks_the_explainer_took_effect(monkeypatch, tmp_path, replayer, said, valid):
+    (tmp_path / "h.json").write_text("{}")
+    monkeypatch.setattr(replay, "replayer_command",
+                        lambda *_: [sys.executable, "-c", FAKE_REPLAYER, json.dumps(said)])
+    tasks = {"php": 12, replay.SINGLE: 12}
+    if valid:
+        process, reps = replay._replay(replayer, {"php": tmp_path}, tasks, replay.Settings(timeout=60), lambda _: None)
+        assert process.replayer == replayer and len(reps) == 2
+    else:
+        with pytest.raises(InvalidRun, match="explain"):
+            replay._replay(replayer, {"php": tmp_path}, tasks, replay.Settings(timeout=60), lambda _: None)

@@ -5,7 +5,7 @@
 //   php -d extension=build/ext/modules/temporal.so bench/workers/php_worker.php \
 //       --address HOST:PORT --task-queue Q [--role activities|one-activity|replay|blocking] [--executor fibers|pool]
 //       [--max-activities 100] [--pollers 5] [--max-workflow-tasks 100] [--workflow-pollers 5]
-//       [--max-cached-workflows 1000] [--interceptors] [--prometheus]
+//       [--max-cached-workflows 1000] [--interceptors] [--prometheus] [--no-explainer]
 //
 // Role "activities" (the default, the activities scenario) serves the no-op activity "noop". Role
 // "one-activity" (the drain and latency scenarios) also hosts BenchOneActivity, a PHP workflow that runs "noop" once
@@ -16,6 +16,7 @@
 // --interceptors (the interceptors scenario) registers a no-op interceptor of every workflow and activity hook on the
 // client and another on the worker options (php_noop_interceptor.php): each hook passes through two.
 // --prometheus (the metrics scenario) configures the runtime to serve the core's metrics on a free port.
+// --no-explainer (the explainer scenario's "off") turns the non-determinism explainer off, which is on by default.
 // Prints "worker ready" once the worker is configured (polling starts in run()).
 
 declare(strict_types=1);
@@ -55,7 +56,7 @@ final class BenchOneActivity
 }
 
 $opts = getopt('', ['address:', 'namespace:', 'task-queue:', 'role:', 'executor:', 'max-activities:', 'pollers:',
-    'max-workflow-tasks:', 'workflow-pollers:', 'max-cached-workflows:', 'interceptors', 'prometheus']);
+    'max-workflow-tasks:', 'workflow-pollers:', 'max-cached-workflows:', 'interceptors', 'prometheus', 'no-explainer']);
 $role = (string) ($opts['role'] ?? 'activities');
 $executor = (string) ($opts['executor'] ?? 'fibers');
 if (
@@ -67,7 +68,7 @@ if (
     fwrite(STDERR, "usage: php_worker.php --address HOST:PORT --task-queue Q "
         . "[--role activities|one-activity|replay|blocking] [--executor fibers|pool] [--max-activities N] "
         . "[--pollers N] [--max-workflow-tasks N] [--workflow-pollers N] [--max-cached-workflows N] "
-        . "[--interceptors] [--prometheus]\n");
+        . "[--interceptors] [--prometheus] [--no-explainer]\n");
     exit(2);
 }
 $maxActivities = (int) ($opts['max-activities'] ?? 100);
@@ -100,6 +101,9 @@ if (!in_array($role, ['activities', 'blocking'], true)) {
 }
 if ($intercepted) {
     $options = $options->withInterceptors(new BenchNoopInterceptor());
+}
+if (isset($opts['no-explainer'])) {
+    $options = $options->withNondeterminismExplainer(false);
 }
 $worker = $factory->newWorker((string) $opts['task-queue'], $options);
 if ($role === 'blocking') {
