@@ -23,6 +23,8 @@ use TrueAsync\Temporal\Tests\Integration\ServerTestCase;
  */
 abstract class ScheduleTestCase extends ServerTestCase
 {
+    private const SCHEDULER_DEADLINE_S = 120.0;
+
     /** @var list<ScheduleHandle> */
     private array $created = [];
 
@@ -72,10 +74,14 @@ abstract class ScheduleTestCase extends ServerTestCase
         return $handle;
     }
 
-    /** The description once $accept takes it (or the last one when the deadline passed, for the test to assert). */
+    /**
+     * The description once $accept takes it (or the last one when the deadline passed, for the test to assert).
+     * The dev server's own scheduler workflow takes the actions: on a loaded box it once took over 60 s to take a
+     * backfill's, hence a deadline twice the others'.
+     */
     protected static function describeUntil(ScheduleHandle $handle, \Closure $accept): ScheduleDescription
     {
-        return self::eventuallyAccepted(fn (): ScheduleDescription => $handle->describe(), $accept);
+        return self::eventuallyAccepted(fn (): ScheduleDescription => $handle->describe(), $accept, self::SCHEDULER_DEADLINE_S);
     }
 
     /** The description once the schedule has taken $count actions. */
