@@ -126,11 +126,11 @@ final class Worker implements ActivityRegistrar
         $this->spawnPoller($scheduler, $activities->pollUntilShutdown(...), $activities);
         if ($hasWorkflows) {
             DeterminismGuard::setDeadlockBudgetMs((int) round($this->options->getDeadlockDetectionTimeout() * 1000));
+            $explain = $this->options->isNondeterminismExplainerEnabled();
             $runner = new WorkflowTaskRunner($this->core, $scheduler, $this->workflows, $converter, $namespace,
                 $this->taskQueue, $this->options->getWorkflowFailureExceptionTypes(), $this->options->getLogger(),
-                new WorkflowInterceptors($this->interceptors()), $this->cacheBudget(),
-                $this->options->isNondeterminismExplainerEnabled());
-            if ($this->options->isNondeterminismExplainerEnabled()) {
+                new WorkflowInterceptors($this->interceptors()), $this->cacheBudget(), $explain);
+            if ($explain) {
                 $reporter = new NondeterminismReporter($this->client, $scheduler, $this->options->getLogger());
                 $runner->onEviction($reporter->onEviction(...));
             }

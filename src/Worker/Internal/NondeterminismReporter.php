@@ -15,12 +15,19 @@ use TrueAsync\Temporal\Workflow\Determinism\RecordedStep;
  * A live worker's half of the non-determinism explainer. The core reports a mismatch only as an eviction, and
  * a worker gets activations, never the history: so the run's history is fetched (GetWorkflowExecutionHistory)
  * after the eviction, in a Fiber of its own so activations go on meanwhile, and the report is logged at error
- * level (error_log() when the worker has no logger). The workflow task itself fails with the core's message.
+ * level (error_log() when the worker has no logger), once per run: not again for each retry of the task.
+ * The workflow task itself fails with the core's message.
  *
  * @internal
  */
 final class NondeterminismReporter
 {
+    /** The server retries the failed task, and each retry fails the same way: one report per run is enough. */
+    private const REMEMBERED_RUNS = 1000;
+
+    /** @var array<string, true> run ids already reported, oldest first */
+    private array $reported = [];
+
     public function __construct(
         private readonly Client $client,
         private readonly FiberScheduler $scheduler,
@@ -31,8 +38,13 @@ final class NondeterminismReporter
     /** @param list<ProducedCommand> $produced */
     public function onEviction(string $workflowId, RemoveFromCache $eviction, string $runId, array $produced): void
     {
-        if ($eviction->getReason() !== EvictionReason::NONDETERMINISM || $produced === []) {
+        $reason = $eviction->getReason();
+        if ($reason !== EvictionReason::NONDETERMINISM || $produced === [] || isset($this->reported[$runId])) {
             return;
+        }
+        $this->reported[$runId] = true;
+        if (\count($this->reported) > self::REMEMBERED_RUNS) {
+            unset($this->reported[array_key_first($this->reported)]);
         }
         $this->scheduler->spawn(fn () => $this->report($workflowId, $runId, $eviction->getMessage(), $produced));
     }
