@@ -91,7 +91,14 @@ abstract class ScheduleTestCase extends ServerTestCase
             $handle,
             fn (ScheduleDescription $d): bool => $d->getInfo()->getActionCount() >= $count,
         );
-        self::assertSame($count, $description->getInfo()->getActionCount());
+        $info = $description->getInfo();
+        self::assertSame($count, $info->getActionCount(), sprintf(
+            'actions taken: %d, skipped for overlap: %d, missed the catch-up window: %d, running: %d',
+            $info->getActionCount(),
+            $info->getOverlapSkippedCount(),
+            $info->getMissedCatchupWindowCount(),
+            count($info->getRunningWorkflows()),
+        ));
         return $description;
     }
 }
