@@ -44,9 +44,15 @@ replace-with = "vendored-sources"
 directory = "vendor"
 TOML
 
-# The same bytes for the same commit: sorted names, no owners, every mtime the commit's.
+# The same bytes for the same commit: sorted names, no owners, every mtime the commit's but the vendored
+# crates'. Those get one fixed old time: a crate's build script that declares rerun-if-changed on its own
+# files is rerun when a file is newer than the last build, so a new commit's time would rebuild every crate
+# downstream of proc-macro2 and libc (10-14 min) in a reused target dir. A vendored crate never changes
+# without a new version in its directory name, which cargo builds anyway.
 stamp="$(git log -1 --format=%ct)"
-tar -C "$dist" --sort=name --owner=0 --group=0 --numeric-owner --mtime="@$stamp" -cf - "$ext_name" \
+find "$stage" -exec touch -h -d "@$stamp" {} +
+find "$stage/bridge/vendor" -exec touch -h -d "@946684800" {} +  # 2000-01-01
+tar -C "$dist" --sort=name --owner=0 --group=0 --numeric-owner -cf - "$ext_name" \
     | gzip -n -9 > "$dist/$ext_name-src.tgz"
 rm -rf "$stage"
 

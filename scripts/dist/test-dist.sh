@@ -4,7 +4,8 @@
 #   scripts/dist/test-dist.sh TARBALL
 # Nothing from this checkout builds but the tarball. Cargo rebuilds every crate whose sources moved, so the
 # tarball is unpacked at one fixed path (~/.cache/php-temporal/dist-build, emptied first) and built into a
-# target dir of its own (~/.cache/php-temporal/target-dist): a fresh clone reuses both. Not the checkout's
+# target dir of its own (~/.cache/php-temporal/target-dist): a fresh clone reuses both, and after a new
+# commit only the bridge crate rebuilds (make-dist.sh gives the vendored crates a fixed old mtime). Not the checkout's
 # target dir: the vendored crates' artifacts have the same names as the registry's but other fingerprints,
 # so each build would rebuild the other's every time.
 set -euo pipefail
