@@ -33,6 +33,7 @@ final class Worker implements ActivityRegistrar
     private int $runningPollers = 0;
     private ?CoreWorker $core = null;
     private ?ActivityTaskRunner $activityTasks = null;
+    private ?WorkflowTaskRunner $workflowTasks = null;
     private bool $shutdownRequested = false;
     private ?\Throwable $failure = null;
 
@@ -127,7 +128,7 @@ final class Worker implements ActivityRegistrar
         if ($hasWorkflows) {
             DeterminismGuard::setDeadlockBudgetMs((int) round($this->options->getDeadlockDetectionTimeout() * 1000));
             $explain = $this->options->isNondeterminismExplainerEnabled();
-            $runner = new WorkflowTaskRunner($this->core, $scheduler, $this->workflows, $converter, $namespace,
+            $runner = $this->workflowTasks = new WorkflowTaskRunner($this->core, $scheduler, $this->workflows, $converter, $namespace,
                 $this->taskQueue, $this->options->getWorkflowFailureExceptionTypes(), $this->options->getLogger(),
                 new WorkflowInterceptors($this->interceptors()), $this->cacheBudget(), $explain);
             if ($explain) {
@@ -158,6 +159,19 @@ final class Worker implements ActivityRegistrar
     public function getOptions(): WorkerOptions
     {
         return $this->options;
+    }
+
+    /** @internal the runs a hot reload replays on the new code: run id => workflow id (WorkflowTaskRunner::recentRuns()) */
+    public function recentRuns(): array
+    {
+        return $this->workflowTasks?->recentRuns() ?? [];
+    }
+
+    /** @internal a replayer running this worker's workflows as it does: same registrations, interceptors, converter */
+    public function newReplayer(): WorkflowReplayer
+    {
+        return WorkflowReplayer::ofRegistry($this->workflows, new WorkflowInterceptors($this->interceptors()),
+            $this->client->getDataConverter());
     }
 
     /** @internal the error that stopped this worker, if any */

@@ -7,6 +7,11 @@ namespace TrueAsync\Temporal\Worker;
 use TrueAsync\Temporal\Client\Client;
 use TrueAsync\Temporal\Internal\Utf8;
 use TrueAsync\Temporal\Worker\Internal\FiberScheduler;
+use TrueAsync\Temporal\Worker\Internal\Reload\HotReloader;
+use TrueAsync\Temporal\Worker\Internal\Reload\ProcessCommand;
+use TrueAsync\Temporal\Worker\Internal\Reload\ReloadHandover;
+use TrueAsync\Temporal\Worker\Internal\Reload\ReplayCheck;
+use TrueAsync\Temporal\Worker\Internal\Reload\ReplayCheckMode;
 
 /**
  * Runs any number of workers (one per task queue) in this process, on one Fiber scheduler driven by the
@@ -54,6 +59,63 @@ final class WorkerFactory
     }
 
     /**
+     * Development mode: runs every worker as run() does and watches $paths. When a watched file changes, the runs
+     * the workers hold in their cache or finished recently are replayed on the new code, in a fresh PHP process
+     * that runs this script again up to this call. If every run replays, the workers shut down gracefully (no
+     * task is lost: in-flight tasks complete, and the others wait on the server) and this process restarts itself
+     * on the new code (pcntl_exec: same PID, same command line). If one does not, the old code keeps running and
+     * the non-determinism explainer's report is logged (docs/hot-reload.md). Code before this call runs again in
+     * each check, so it should only set up: connect, create the workers, register.
+     *
+     * @param list<string> $paths files, or directories whose *.php files are watched (recursively)
+     * @throws \ValueError no path, a path that does not exist, or a check interval that is not positive
+     * @throws \LogicException pcntl is missing, or this process runs no script file
+     * @throws \Throwable the first error that stopped a worker, as run()
+     */
+    public function runWithReload(array $paths, float $checkIntervalSeconds = 1.0): void
+    {
+        if (($checkDirectory = getenv(ReplayCheck::ENV)) !== false) {
+            ReplayCheckMode::run($checkDirectory, $this->workers);
+            exit(0);  // this process was the check: the worker is the one that started it
+        }
+        $this->checkReloadArguments($paths, $checkIntervalSeconds);
+        $command = ProcessCommand::current();
+        $scheduler = new FiberScheduler();
+        $logger = null;
+        foreach ($this->workers as $worker) {
+            $logger ??= $worker->getOptions()->getLogger();
+        }
+        $reloader = new HotReloader(array_values($paths), $checkIntervalSeconds, $this->workers,
+            new ReplayCheck($this->client, $scheduler, $command), $scheduler, $this->shutdown(...), $logger,
+            ReloadHandover::take());
+        $this->runWith($reloader->watch(...), $scheduler);
+        if ($reloader->restartRequested()) {
+            $reloader->passOn();
+            pcntl_exec($command[0], \array_slice($command, 1));
+            throw new \RuntimeException('WorkerFactory::runWithReload(): restarting failed: ' . pcntl_strerror(pcntl_get_last_error()));
+        }
+    }
+
+    /** @param array<mixed> $paths */
+    private function checkReloadArguments(array $paths, float $checkIntervalSeconds): void
+    {
+        if (!\function_exists('pcntl_exec')) {
+            throw new \LogicException('WorkerFactory::runWithReload() needs the pcntl extension: it restarts the process with pcntl_exec()');
+        }
+        if ($paths === []) {
+            throw new \ValueError('WorkerFactory::runWithReload(): no path to watch');
+        }
+        foreach ($paths as $path) {
+            if (!\is_string($path) || !file_exists($path)) {
+                throw new \ValueError(\sprintf('WorkerFactory::runWithReload(): %s is neither a file nor a directory', var_export($path, true)));
+            }
+        }
+        if (!($checkIntervalSeconds > 0.0)) {
+            throw new \ValueError("WorkerFactory::runWithReload(): the check interval must be positive, got $checkIntervalSeconds");
+        }
+    }
+
+    /**
      * Runs every worker while $body runs in a Fiber of their scheduler, then shuts them down gracefully and
      * returns what $body returned (or throws what it threw). Client calls in $body suspend only its Fiber, so
      * a test or a script can start a workflow and wait for its result while this process's workers run it.
@@ -83,10 +145,9 @@ final class WorkerFactory
     }
 
     /** @param ?\Closure(): void $body run in a Fiber beside the workers */
-    private function runWith(?\Closure $body): void
+    private function runWith(?\Closure $body, FiberScheduler $scheduler = new FiberScheduler()): void
     {
         $this->checkFiberBudget();
-        $scheduler = new FiberScheduler();
         $restore = $this->handleSignals();
         try {
             foreach ($this->workers as $worker) {

@@ -39,6 +39,15 @@ final class WorkflowReplayer
         $this->interceptors = new WorkflowInterceptors();
     }
 
+    /** @internal a worker's registrations, shared: WorkerFactory::runWithReload() replays with the worker's own */
+    public static function ofRegistry(WorkflowRegistry $workflows, WorkflowInterceptors $interceptors, DataConverter $converter): self
+    {
+        $replayer = new self($converter);
+        $replayer->workflows = $workflows;
+        $replayer->interceptors = $interceptors;
+        return $replayer;
+    }
+
     /**
      * Replays with these workflow interceptors (replacing any given before), as a worker built with them
      * runs the workflows: the first is outermost. Their hooks run as on a worker, with

@@ -6,6 +6,7 @@ namespace TrueAsync\Temporal\Workflow\Internal;
 
 use TrueAsync\Temporal\Api\Coresdk\WorkflowActivation\InitializeWorkflow;
 use TrueAsync\Temporal\Api\Coresdk\WorkflowActivation\RemoveFromCache;
+use TrueAsync\Temporal\Api\Coresdk\WorkflowActivation\RemoveFromCache\EvictionReason;
 use TrueAsync\Temporal\Api\Coresdk\WorkflowActivation\WorkflowActivation;
 use TrueAsync\Temporal\Api\Coresdk\WorkflowCompletion\Failure as FailedActivation;
 use TrueAsync\Temporal\Api\Coresdk\WorkflowCompletion\Success;
@@ -27,12 +28,17 @@ use TrueAsync\Temporal\Workflow\WorkflowInfo;
  */
 final class WorkflowTaskRunner
 {
+    /** How many evicted runs recentRuns() remembers: a hot reload replays them with the cached ones. */
+    private const REMEMBERED_EVICTIONS = 20;
+
     /** @var array<string, WorkflowRun> by run id; the core decides what stays cached and evicts the rest */
     private array $runs = [];
     /** @var array<string, string> run id => workflow id, of runs whose first activation failed before they existed */
     private array $unstarted = [];
     /** @var ?\Closure(string, RemoveFromCache, string, list<ProducedCommand>): void */
     private ?\Closure $onEviction = null;
+    /** @var array<string, string> run id => workflow id of the last runs evicted but not for failing, oldest first */
+    private array $evicted = [];
 
     public function __construct(
         private readonly CoreWorker $core,
@@ -104,6 +110,19 @@ final class WorkflowTaskRunner
         return \count($this->runs);
     }
 
+    /**
+     * The runs whose code a hot reload must still replay: the cached ones, then the last evicted (completed or
+     * pushed out of the cache), most recent first. A run evicted for failing its task is left out: it does not
+     * replay on the current code either.
+     *
+     * @return array<string, string> run id => workflow id
+     */
+    public function recentRuns(): array
+    {
+        $cached = array_map(static fn (WorkflowRun $run): string => $run->info->workflowId, $this->runs);
+        return array_reverse($cached, true) + array_reverse($this->evicted, true);
+    }
+
     private function handle(WorkflowActivation $activation): WorkflowActivationCompletion
     {
         $runId = $activation->getRunId();
@@ -146,6 +165,7 @@ final class WorkflowTaskRunner
         $workflowId = $run?->info->workflowId ?? $this->unstarted[$runId] ?? null;
         $produced = $run?->commandLog?->produced() ?? [];
         unset($this->runs[$runId], $this->unstarted[$runId], $run);
+        $this->rememberEviction($runId, $workflowId, $eviction->getReason());
         if ($this->onEviction !== null && $workflowId !== null) {
             ($this->onEviction)($workflowId, $eviction, $runId, $produced);
         }
@@ -159,6 +179,18 @@ final class WorkflowTaskRunner
             $this->cacheBudget->trimAllocator();
             $this->logger?->debug('workflow run evicted', ['run_id' => $runId, 'estimated_bytes' => $estimate,
                 'freed_bytes' => $freed, 'reason' => $eviction->getReason()]);
+        }
+    }
+
+    private function rememberEviction(string $runId, ?string $workflowId, int $reason): void
+    {
+        if ($workflowId === null || $reason === EvictionReason::NONDETERMINISM || $reason === EvictionReason::LANG_FAIL) {
+            return;
+        }
+        unset($this->evicted[$runId]);
+        $this->evicted[$runId] = $workflowId;
+        if (\count($this->evicted) > self::REMEMBERED_EVICTIONS) {
+            unset($this->evicted[array_key_first($this->evicted)]);
         }
     }
 

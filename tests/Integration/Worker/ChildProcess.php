@@ -19,8 +19,9 @@ final class ChildProcess
     public static function start(array $command, string $name, array $env = []): self
     {
         $log = sys_get_temp_dir() . "/$name-" . getmypid() . '.log';
+        // One descriptor for both: two would each keep their own offset and overwrite each other's lines.
         $process = proc_open($command, [0 => ['file', '/dev/null', 'r'], 1 => ['file', $log, 'w'],
-            2 => ['file', $log, 'a']], $pipes, null, $env + getenv());
+            2 => ['redirect', 1]], $pipes, null, $env + getenv());
         if (!\is_resource($process)) {
             throw new \RuntimeException('cannot start ' . implode(' ', $command));
         }
