@@ -130,7 +130,8 @@ final class Worker implements ActivityRegistrar
             $explain = $this->options->isNondeterminismExplainerEnabled();
             $runner = $this->workflowTasks = new WorkflowTaskRunner($this->core, $scheduler, $this->workflows, $converter, $namespace,
                 $this->taskQueue, $this->options->getWorkflowFailureExceptionTypes(), $this->options->getLogger(),
-                new WorkflowInterceptors($this->interceptors()), $this->cacheBudget(), $explain);
+                new WorkflowInterceptors($this->interceptors()), $this->cacheBudget(), $explain,
+                $this->options->isSourceInHistory());
             if ($explain) {
                 $reporter = new NondeterminismReporter($this->client, $scheduler, $this->options->getLogger());
                 $runner->onEviction($reporter->onEviction(...));

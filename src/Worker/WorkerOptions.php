@@ -40,6 +40,7 @@ final class WorkerOptions
     private bool $localActivityWorkerOnly = false;
     private bool $workflowWorkerDisabled = false;
     private bool $nondeterminismExplainer = true;
+    private bool $sourceInHistory = false;
     /** @var list<Interceptor> */
     private array $interceptors = [];
 
@@ -111,9 +112,8 @@ final class WorkerOptions
     }
 
     /**
-     * How long a workflow task may wait on this worker's sticky queue (where the next task of a run it has
-     * cached goes) before the server moves it to the task queue, where any worker takes it (default 10 s).
-     * Shorter recovers faster from a worker that died with runs cached.
+     * How long a workflow task may wait on this worker's sticky queue (where the next task of a run it has cached
+     * goes) before the server moves it to the task queue for any worker (default 10 s); shorter recovers faster.
      */
     public function withStickyQueueScheduleToStartTimeout(\DateInterval|int|float $timeout): self
     {
@@ -130,10 +130,7 @@ final class WorkerOptions
         return $this->with('deploymentOptions', $options);
     }
 
-    /**
-     * How many tasks of each kind it runs at once, fixed or by memory and CPU use; with one, the kinds it
-     * names no longer follow the withMaxConcurrent*ExecutionSize() options.
-     */
+    /** How many tasks of each kind it runs at once, fixed or by memory and CPU use; overrides withMaxConcurrent*(). */
     public function withTuner(?WorkerTuner $tuner): self
     {
         return $this->with('tuner', $tuner);
@@ -166,8 +163,7 @@ final class WorkerOptions
     /** @throws \ValueError $rate is NaN or infinite (null: no limit) */
     public function withTaskQueueActivitiesPerSecond(?float $rate): self
     {
-        $option = 'WorkerOptions::withTaskQueueActivitiesPerSecond()';
-        return $this->with('taskQueueActivitiesPerSecond', self::finite($rate, $option));
+        return $this->with('taskQueueActivitiesPerSecond', self::finite($rate, 'WorkerOptions::withTaskQueueActivitiesPerSecond()'));
     }
 
     /** Overrides the client's identity for this worker. */
@@ -182,11 +178,9 @@ final class WorkerOptions
     }
 
     /**
-     * Exceptions of these types (or subtypes) thrown by workflow code fail the workflow, as a Temporal
-     * failure does. Any other non-Temporal exception fails the workflow *task*, so a fix can be deployed
-     * and the run goes on.
-     *
-     * @param class-string<\Throwable> ...$types
+     * Exceptions of these types (or subtypes) thrown by workflow code fail the workflow, as a Temporal failure
+     * does. Any other non-Temporal exception fails the workflow *task*, so a fix can be deployed and the run goes
+     * on. @param class-string<\Throwable> ...$types
      */
     public function withWorkflowFailureExceptionTypes(string ...$types): self
     {
@@ -194,9 +188,8 @@ final class WorkerOptions
     }
 
     /**
-     * How long workflow code may run without yielding before its task fails with "potential deadlock"
-     * (0 turns the watchdog off, e.g. under a debugger). Keep it below your workflows' task timeout (10 s by
-     * default), or the server times the task out first. One value per process: the last worker started wins.
+     * How long workflow code may run without yielding before its task fails with "potential deadlock" (0: off, e.g.
+     * under a debugger). Keep it below the workflow task timeout (10 s by default); the last worker started wins.
      */
     public function withDeadlockDetectionTimeout(float $seconds): self
     {
@@ -209,9 +202,8 @@ final class WorkerOptions
     }
 
     /**
-     * Where Workflow::getLogger() writes (records are dropped while a run replays). The worker also records,
-     * at debug level, each workflow activation it receives and completes ("workflow activation received" /
-     * "completed", with the run id and the history length: the WorkflowTaskStarted event id of its task).
+     * Where Workflow::getLogger() writes (not while a run replays). The worker also logs at debug level each
+     * workflow activation it receives and completes, with the run id and the history length.
      */
     public function withLogger(?\Psr\Log\LoggerInterface $logger): self
     {
@@ -224,9 +216,8 @@ final class WorkerOptions
     }
 
     /**
-     * How the worker runs activities (local activities always run on Fibers of the worker process):
-     * FiberActivityExecutor (the default) or ProcessPoolActivityExecutor for blocking code. An executor with a
-     * capacity of its own (a pool's processes) also bounds the concurrent activities asked of the server.
+     * How the worker runs activities (local activities always run on its Fibers): FiberActivityExecutor (default)
+     * or ProcessPoolActivityExecutor for blocking code, whose capacity bounds the activities asked of the server.
      */
     public function withActivityExecutor(ActivityExecutor $executor): self
     {
@@ -237,9 +228,9 @@ final class WorkerOptions
      * While an activity runs, the worker heartbeats for it with the last details it gave (those of the previous
      * attempt until it gives its own), so a heartbeat timeout detects a dead worker without the activity
      * calling heartbeat() — a blocking call need not heartbeat, and a cancellation still reaches the worker.
-     * It stops at the activity's start-to-close timeout: an activity stuck that long is not kept alive.
-     * A timer of the core's runtime sends them, so they go on while PHP is blocked, with every executor.
-     * Local activities have no heartbeats.
+     * It stops at the activity's start-to-close timeout: an activity stuck that long is not kept alive. A timer
+     * of the core's runtime sends them, so they go on while PHP is blocked, with every executor. Not for local
+     * activities (they have no heartbeats).
      */
     public function withAutoHeartbeat(bool $enabled = true): self
     {
@@ -247,9 +238,8 @@ final class WorkerOptions
     }
 
     /**
-     * @internal how often to heartbeat for an activity with this heartbeat timeout: half the interval at which
-     * the core sends heartbeats (80 % of the timeout, at most the max throttle; the default throttle without
-     * one), so a fresh one is always waiting; null when auto-heartbeat is off
+     * @internal how often to heartbeat for an activity with this heartbeat timeout (null: auto-heartbeat off): half
+     * the core's heartbeat interval (80 % of the timeout, at most the max throttle; else the default throttle)
      */
     public function autoHeartbeatInterval(?float $heartbeatTimeout): ?float
     {
@@ -262,9 +252,8 @@ final class WorkerOptions
     }
 
     /**
-     * Runs the registered workflows and their local activities only: no activity tasks are asked of the
-     * server, even with activities registered (they serve as local activities). For a deployment where
-     * activities have workers of their own.
+     * Runs the registered workflows and their local activities only: no activity tasks are asked of the server,
+     * even with activities registered (they serve as local activities), for activities with workers of their own.
      */
     public function withLocalActivityWorkerOnly(bool $enabled = true): self
     {
@@ -273,8 +262,7 @@ final class WorkerOptions
 
     /**
      * Runs the registered activities only: no workflow tasks are asked of the server, even with workflows
-     * registered (and so no local activities run here). For a deployment where workflows have workers of
-     * their own, with one registration for both.
+     * registered (so no local activities run here), for workflows with workers of their own, one registration.
      */
     public function withWorkflowWorkerDisabled(bool $disabled = true): self
     {
@@ -291,15 +279,27 @@ final class WorkerOptions
         return $this->with('interceptors', array_values($interceptors));
     }
 
-    /** Records each command's file:line to explain a non-determinism error (docs/nondeterminism.md); default on. */
-    public function withNondeterminismExplainer(bool $enabled = true): self
+    /**
+     * Records each command's file:line to explain a non-determinism error (docs/nondeterminism.md); default on.
+     * $sourceInHistory (off by default: it writes file paths into history) also puts it in the user metadata of
+     * each activity, local activity, timer and child workflow command, for the explainer and the Web UI.
+     */
+    public function withNondeterminismExplainer(bool $enabled = true, bool $sourceInHistory = false): self
     {
-        return $this->with('nondeterminismExplainer', $enabled);
+        if ($sourceInHistory && !$enabled) {
+            throw new \ValueError('WorkerOptions::withNondeterminismExplainer(): $sourceInHistory needs the explainer on');
+        }
+        return $this->with('nondeterminismExplainer', $enabled)->with('sourceInHistory', $sourceInHistory);
     }
 
     public function isNondeterminismExplainerEnabled(): bool
     {
         return $this->nondeterminismExplainer;
+    }
+
+    public function isSourceInHistory(): bool
+    {
+        return $this->sourceInHistory;
     }
 
     /** @return list<Interceptor> */

@@ -171,7 +171,7 @@ final class WorkflowReplayer
     {
         // Built only for a mismatch: every replay ends in an eviction, and reading the history costs ~0.1 ms.
         $explain = fn (): ?DivergenceReport => $this->explainer && $history !== null
-            ? DivergenceExplainer::explain(RecordedStep::fromHistory($history->getHistory()), $produced)
+            ? DivergenceExplainer::explain(RecordedStep::fromHistory($history->getHistory(), $this->converter), $produced)
             : null;
         return match ($eviction->getReason()) {
             EvictionReason::NONDETERMINISM => WorkflowReplayException::nonDeterminism($workflowId, $eviction->getMessage(), $explain()),

@@ -54,7 +54,8 @@ final class NondeterminismReporter
     {
         try {
             $history = $this->client->getHandle($workflowId, $runId)->fetchHistory()->getHistory();
-            $report = DivergenceExplainer::explain(RecordedStep::fromHistory($history), $produced);
+            $recorded = RecordedStep::fromHistory($history, $this->client->getDataConverter());
+            $report = DivergenceExplainer::explain($recorded, $produced);
             $explanation = $report->render();
         } catch (\Throwable $e) {
             $explanation = 'no explanation: fetching the history failed: ' . $e->getMessage();

@@ -6,6 +6,7 @@ namespace TrueAsync\Temporal\Workflow\Determinism;
 
 use TrueAsync\Temporal\Api\History\V1\History;
 use TrueAsync\Temporal\Api\History\V1\HistoryEvent;
+use TrueAsync\Temporal\DataConverter\DataConverter;
 
 /**
  * One step history recorded from a command of the workflow: the event a command produced (ActivityTaskScheduled,
@@ -22,6 +23,8 @@ final class RecordedStep
      * @param ?string $name activity type, child workflow type, signal name, patch id; null where the kind has none
      * @param ?string $detail a timer's duration ("30s"), a target workflow id, a failure's message, "deprecated"
      *     for a deprecated patch
+     * @param ?string $source "file:line" of the call that produced it, when the worker wrote it into the event's
+     *     user metadata (WorkerOptions::withNondeterminismExplainer(sourceInHistory: true))
      */
     public function __construct(
         public readonly int $eventId,
@@ -29,20 +32,23 @@ final class RecordedStep
         public readonly StepKind $kind,
         public readonly ?string $name = null,
         public readonly ?string $detail = null,
+        public readonly ?string $source = null,
     ) {
     }
 
     /**
      * The steps of a history, in event order.
      *
+     * @param ?DataConverter $converter decodes the sources in the events' metadata (the default converter if null)
      * @return list<self>
      */
-    public static function fromHistory(History $history): array
+    public static function fromHistory(History $history, ?DataConverter $converter = null): array
     {
         $steps = [];
         $activityTypes = [];
+        $converter ??= DataConverter::default();
         foreach ($history->getEvents() as $event) {
-            $step = self::fromEvent($event, $activityTypes);
+            $step = self::fromEvent($event, $activityTypes, $converter);
             if ($step === null || self::isPatchUpsert($event, end($steps) ?: null)) {
                 continue;
             }
@@ -62,12 +68,14 @@ final class RecordedStep
     }
 
     /** @param array<int, ?string> $activityTypes activity type by scheduling event id */
-    private static function fromEvent(HistoryEvent $event, array $activityTypes): ?self
+    private static function fromEvent(HistoryEvent $event, array $activityTypes, DataConverter $converter): ?self
     {
         $attributes = (string) $event->getAttributes();
         $id = (int) $event->getEventId();
         $type = self::eventTypeName($attributes);
-        $step = fn (StepKind $kind, ?string $name = null, ?string $detail = null) => new self($id, $type, $kind, $name, $detail);
+        $source = self::source($event, $converter);
+        $step = fn (StepKind $kind, ?string $name = null, ?string $detail = null): self
+            => new self($id, $type, $kind, $name, $detail, $source);
         return match ($attributes) {
             'activity_task_scheduled_event_attributes' => $step(StepKind::Activity,
                 $event->getActivityTaskScheduledEventAttributes()->getActivityType()?->getName()),
@@ -116,6 +124,18 @@ final class RecordedStep
         // The core cancels a child through this same event, flagged child-only.
         $kind = $cancel->getChildWorkflowOnly() ? StepKind::CancelChildWorkflow : StepKind::CancelExternal;
         return $step($kind, null, StepFormat::orNull($cancel->getWorkflowExecution()?->getWorkflowId()));
+    }
+
+    /** What a worker wrote in the event's metadata details; null for any other content, or none. */
+    private static function source(HistoryEvent $event, DataConverter $converter): ?string
+    {
+        $details = $event->getUserMetadata()?->getDetails();
+        try {
+            $source = $details === null ? null : $converter->fromPayload($details, '?string');
+        } catch (\Throwable) {
+            return null;  // details of another SDK's making, or sealed by a codec this converter lacks
+        }
+        return \is_string($source) && preg_match('/:\d+$/', $source) === 1 ? $source : null;
     }
 
     /** The core follows a patch marker with its own search attribute upsert, which the core skips on replay. */

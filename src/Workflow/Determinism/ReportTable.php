@@ -25,9 +25,11 @@ final class ReportTable
      */
     public static function lines(array $rows, ?int $firstDivergence): array
     {
-        $cells = [['', 'event', 'history', 'name', '|', 'code', 'name', 'at', '']];
+        // Where history's steps came from, when the worker wrote it into the events (and only then: no empty column).
+        $sources = array_filter($rows, static fn (AlignedRow $row): bool => $row->recorded?->source !== null) !== [];
+        $cells = [['', 'event', 'history', 'name', ...($sources ? ['recorded at'] : []), '|', 'code', 'name', 'at', '']];
         foreach (self::visible($rows) as $index => $row) {
-            $cells[] = \is_string($row) ? ['', '', $row] : self::cells($row, $index === $firstDivergence);
+            $cells[] = \is_string($row) ? ['', '', $row] : self::cells($row, $index === $firstDivergence, $sources);
         }
         $widths = [];
         foreach ($cells as $line) {
@@ -73,7 +75,7 @@ final class ReportTable
     }
 
     /** @return list<string> */
-    private static function cells(AlignedRow $row, bool $divergent): array
+    private static function cells(AlignedRow $row, bool $divergent, bool $sources): array
     {
         $recorded = $row->recorded;
         $produced = $row->produced;
@@ -82,6 +84,7 @@ final class ReportTable
             $recorded === null ? '' : (string) $recorded->eventId,
             $recorded?->eventType ?? '',
             $recorded === null ? '' : self::recordedName($recorded),
+            ...($sources ? [$recorded?->source ?? ''] : []),
             '|',
             $produced === null ? '' : str_replace('_', ' ', $produced->kind->value),
             $produced === null ? '' : self::name($produced->name, $produced->detail),

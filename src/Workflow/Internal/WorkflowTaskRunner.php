@@ -56,6 +56,8 @@ final class WorkflowTaskRunner
         private readonly ?WorkflowCacheBudget $cacheBudget = null,
         /** WorkerOptions::withNondeterminismExplainer(): each run keeps a CommandLog */
         private readonly bool $recordCommands = false,
+        /** ... with sourceInHistory: each command's place goes into its user metadata too */
+        private readonly bool $sourceInHistory = false,
     ) {
     }
 
@@ -225,7 +227,12 @@ final class WorkflowTaskRunner
             $this->converter,
         );
         return new WorkflowRun($definition, $info, $this->converter, $this->failureExceptionTypes, $this->logger,
-            $this->interceptors, $this->recordCommands ? new CommandLog() : null);
+            $this->interceptors, $this->commandLog());
+    }
+
+    private function commandLog(): ?CommandLog
+    {
+        return $this->recordCommands ? new CommandLog($this->sourceInHistory ? $this->converter : null) : null;
     }
 
     private static function initializeJob(WorkflowActivation $activation): ?InitializeWorkflow

@@ -30,6 +30,21 @@ final class DivergenceReportTest extends TestCase
             TEXT, $report->render());
     }
 
+    public function testSourcesWrittenIntoHistoryShowBesideTheRecordedSteps(): void
+    {
+        $recorded = [
+            new RecordedStep(5, 'ActivityTaskScheduled', StepKind::Activity, 'reserve', null, 'src/Orders.php:38'),
+            new RecordedStep(11, 'TimerStarted', StepKind::Timer, null, '30s'),  // a step of a worker that wrote none
+        ];
+        $produced = [new ProducedCommand(StepKind::Activity, 'hold', null, 'src/Orders.php', 38)];
+
+        self::assertStringStartsWith(<<<'TEXT'
+               event  history                name     recorded at        |  code      name  at
+            >      5  ActivityTaskScheduled  reserve  src/Orders.php:38  |  activity  hold  src/Orders.php:38  renamed
+                  11  TimerStarted           30s                         |                                     not reached
+            TEXT, DivergenceExplainer::explain($recorded, $produced)->render());
+    }
+
     public function testRenderNamesWhoseMarkerItIs(): void
     {
         $report = DivergenceExplainer::explain(S::patchedOrdersHistory(), S::patchedCallDropped());

@@ -6,7 +6,10 @@ namespace TrueAsync\Temporal\Tests\Unit\Workflow\Determinism;
 
 use PHPUnit\Framework\TestCase;
 use TrueAsync\Temporal\Api\History\V1\History;
+use TrueAsync\Temporal\Api\Common\V1\Payload;
 use TrueAsync\Temporal\Api\History\V1\HistoryEvent;
+use TrueAsync\Temporal\Api\Sdk\V1\UserMetadata;
+use TrueAsync\Temporal\DataConverter\DataConverter;
 use TrueAsync\Temporal\Tests\Unit\Workflow\Determinism\HistoryEvents as E;
 use TrueAsync\Temporal\Workflow\Determinism\RecordedStep;
 use TrueAsync\Temporal\Workflow\Determinism\StepKind;
@@ -108,6 +111,21 @@ final class RecordedStepTest extends TestCase
     public function testAnotherSdksMarkerIsNotAStep(): void
     {
         self::assertSame([], self::steps(E::marker(5, 'SideEffect', ['data' => '1'])));
+    }
+
+    public function testTheSourceAWorkerWroteIntoAnEventsMetadataIsRead(): void
+    {
+        $converter = DataConverter::default();
+        $sourced = E::activityScheduled(5, 'reserve');
+        $sourced->setUserMetadata(new UserMetadata(['details' => $converter->toPayload('src/Orders.php:38')]));
+        $described = E::timerStarted(6, 30);
+        $described->setUserMetadata(new UserMetadata(['details' => $converter->toPayload('wait for the payment')]));
+        $binary = E::activityScheduled(7, 'charge');
+        $binary->setUserMetadata(new UserMetadata(['details' => new Payload(['metadata' => ['encoding' => 'binary/encrypted'], 'data' => 'x'])]));
+
+        $steps = RecordedStep::fromHistory(new History(['events' => [$sourced, $described, $binary, E::timerStarted(8, 1)]]), $converter);
+
+        self::assertSame(['src/Orders.php:38', null, null, null], array_map(fn (RecordedStep $s) => $s->source, $steps));
     }
 
     public function testAnEmptyHistoryHasNoSteps(): void
