@@ -20,7 +20,7 @@ help:
 	@echo "make test   set up and run every test (bridge, extension + valgrind + ASan, PHP SDK against a live server)"
 	@echo "make test-zts  the extension's phpt suite on a thread-safe PHP 8.2 built from Debian's source (after make build)"
 	@echo "make dist   write the release packages to build/dist: the extension's source tarball (PIE/PECL), the Composer package"
-	@echo "make bench  run the benchmarks against the Python and Go SDKs (about 26 min), write bench/results/latest.md"
+	@echo "make bench  run the benchmarks against the Python and Go SDKs (about 30 min), write bench/results/latest.md"
 	@echo "make stress inject faults (server restart, dropped connections, SIGTERM, a loaded box, TLS) under load,"
 	@echo "            check nothing is lost (under 30 min), write bench/results/stress.md"
 

@@ -2,14 +2,15 @@
 """`make bench`: runs the benchmark scenarios, prints one table per scenario and writes them, with the
 machine, the versions and the placement, to bench/results/latest.md (raw figures: latest.json).
 
-    python3 bench/run.py [--scenarios client,eager,activities,drain,interceptors,metrics,explainer,latency,replay,soak,blocking]
-        [--reps 3] [--quick]
+    python3 bench/run.py [--scenarios client,eager,activities,drain,interceptors,metrics,explainer,latency,replay,soak,blocking,idle,cache_bytes]
+        [--reps 3] [--quick] [--output bench/results/latest.md]
         [--workflows 75] [--activities-per-workflow 40] [--max-activities 100] [--pollers 5]
         [--latency 200] [--starts 1000]
         [--drain-workflows 1000] [--latency-rate 40] [--latency-seconds 8] [--latency-warmup 1]
         [--replay-histories 50] [--replay-reps 5] [--soak-workflows 10000] [--soak-batch 1000] [--soak-peers php]
         [--blocking-activities 1000] [--blocking-fibers-activities 100] [--blocking-concurrency 8,32]
         [--eager-rounds 200]
+        [--idle-settle 5] [--cache-runs 20] [--cache-state-mib 5] [--cache-cap-mib 40] [--cache-peer php]
 
 Needs `make build` done (the extension, gen/ and vendor/), the temporalio Python package and Go (the Go
 worker in bench/go is built here when missing or older than its sources). Pins itself to CPU 0.
@@ -34,13 +35,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from harness import environment, paths  # noqa: E402
 from harness.paths import EXT_SO, GO_DIR, GO_WORKER, RESULTS, ROOT  # noqa: E402
-from harness.workers import Tuning  # noqa: E402
-from scenarios import (activities, blocking, client, drain, drain_variants, eager, explainer,  # noqa: E402
-                       interceptors, latency, metrics, replay, replay_explainer, soak)
+from harness.workers import PHP_PEERS, Tuning  # noqa: E402
+from scenarios import (activities, blocking, cache_bytes, client, drain, drain_variants, eager,  # noqa: E402
+                       explainer, idle, interceptors, latency, metrics, replay, replay_explainer, soak)
 
 
 SCENARIOS = ("client", "eager", "activities", "drain", "interceptors", "metrics", "explainer", "latency", "replay",
-             "soak", "blocking")
+             "soak", "blocking", "idle", "cache_bytes")
 
 
 def log(msg: str) -> None:
@@ -101,7 +102,14 @@ def main() -> int:
                    help="blocking activities per Fiber-executor cell (it runs them one at a time)")
     p.add_argument("--blocking-concurrency", default="8,32", help="comma-separated: concurrent activities N")
     p.add_argument("--eager-rounds", type=int, default=200, help="sequential starts per eager/plain run")
-    p.add_argument("--output", type=Path, default=RESULTS / "latest.md")
+    p.add_argument("--idle-settle", type=float, default=5.0,
+                   help="seconds the idle scenario's worker polls with no work between \"worker ready\" and its reading")
+    p.add_argument("--cache-runs", type=int, default=20, help="runs started at once in the cache_bytes scenario")
+    p.add_argument("--cache-state-mib", type=int, default=5, help="MiB of state each cache_bytes run holds")
+    p.add_argument("--cache-cap-mib", type=int, default=40, help="the capped cache_bytes worker's byte cap, MiB")
+    p.add_argument("--cache-peer", default="php", choices=PHP_PEERS, help="the cache_bytes scenario's PHP worker")
+    p.add_argument("--output", type=Path, default=RESULTS / "latest.md",
+                   help="the markdown report; the raw figures go beside it, with the suffix .json")
     a = p.parse_args()
     if a.quick:
         a.reps, a.workflows, a.activities_per_workflow, a.latency, a.starts = 1, 10, 20, 30, 50
@@ -109,6 +117,7 @@ def main() -> int:
         a.replay_histories, a.replay_reps, a.soak_workflows, a.soak_batch = 10, 3, 500, 50
         a.blocking_activities, a.blocking_fibers_activities, a.blocking_concurrency = 100, 20, "8"
         a.eager_rounds = 30
+        a.idle_settle, a.cache_runs = 2.0, 10
     scenarios = [s.strip() for s in a.scenarios.split(",") if s.strip()]
     unknown = set(scenarios) - set(SCENARIOS)
     if unknown:
@@ -118,6 +127,9 @@ def main() -> int:
         blocking_settings(a).check()
     except ValueError as e:
         sys.exit(f"bench: {e} (--blocking-activities, --blocking-fibers-activities, --blocking-concurrency)")
+    if min(a.cache_runs, a.cache_state_mib, a.cache_cap_mib) < 1 or a.idle_settle < 0:
+        sys.exit("bench: --cache-runs, --cache-state-mib and --cache-cap-mib take a positive number, --idle-settle "
+                 "seconds")
     a.soak_peers = tuple(x.strip() for x in a.soak_peers.split(",") if x.strip())
     if not a.soak_peers or set(a.soak_peers) - set(activities.PEERS):
         sys.exit(f"bench: --soak-peers takes some of {', '.join(activities.PEERS)}")
@@ -205,6 +217,18 @@ def run(a: argparse.Namespace, scenarios: list[str]) -> int:
             cells, costs = blocking.run(bs, log)
             record("blocking", bs, blocking.tables(cells, costs, bs), cells=asdicts(cells),
                    pool_costs=dataclasses.asdict(costs))
+        if "idle" in scenarios:
+            idle_settings = idle.Settings(reps=a.reps, settle_seconds=a.idle_settle, tuning=tuning)
+            log(f"scenario idle: {idle_settings}")
+            cells = idle.run(idle_settings, log)
+            record("idle", idle_settings, idle.tables(cells, idle_settings), cells=asdicts(cells))
+        if "cache_bytes" in scenarios:
+            cache_settings = cache_bytes.Settings(runs=a.cache_runs, state_mib=a.cache_state_mib,
+                                                  cap_mib=a.cache_cap_mib, reps=a.reps, peer=a.cache_peer,
+                                                  tuning=tuning)
+            log(f"scenario cache_bytes: {cache_settings}")
+            cells = cache_bytes.run(cache_settings, log)
+            record("cache_bytes", cache_settings, cache_bytes.tables(cells, cache_settings), cells=asdicts(cells))
     except activities.InvalidRun as e:
         log(f"bench: INVALID RUN: {e}")
         return 1

@@ -86,3 +86,14 @@ def linear_fit(xs: Sequence[float], ys: Sequence[float]) -> tuple[float, float]:
         raise ValueError("a fit needs at least 2 distinct xs")
     slope = sum((x - mx) * (y - my) for x, y in zip(xs, ys)) / sxx
     return slope, my - slope * mx
+
+
+def by_peer(cells: Iterable, keys: Iterable[str]) -> dict[str, dict[str, list[float]]]:
+    """peer => figure => its values over the repetitions, from cells with a .peer and the keys as attributes."""
+    keys = list(keys)
+    out: dict[str, dict[str, list[float]]] = {}
+    for c in cells:
+        d = out.setdefault(c.peer, {})
+        for key in keys:
+            d.setdefault(key, []).append(getattr(c, key))
+    return out

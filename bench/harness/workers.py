@@ -15,14 +15,15 @@ from .paths import BENCH, GO_WORKER, PYTHON, php_cmd
 WORKER_CPU = "1"
 DRIVER_CPU = "0"
 READY_LINE = "worker ready"
+# bench/workers/php_worker.php on the system's ini ("php") or on `php -n` + harness.paths.LEAN_EXTENSIONS.
+PHP_PEERS = ("php", "php-lean")
 
 
 def peer_command(peer: str, address: str, task_queue: str, max_activities: int, pollers: int) -> list[str]:
-    """The activity worker of one peer (php, python, go), serving "noop" on task_queue."""
+    """The activity worker of one peer (php, php-lean, python, go), serving "noop" on task_queue."""
     common = ["--address", address, "--task-queue", task_queue]
-    if peer == "php":
-        return php_cmd(BENCH / "workers/php_worker.php", *common,
-                       "--max-activities", str(max_activities), "--pollers", str(pollers))
+    if peer in PHP_PEERS:
+        return php_worker_command(peer, *common, "--max-activities", str(max_activities), "--pollers", str(pollers))
     if peer == "python":
         return [PYTHON, str(BENCH / "workers/python_worker.py"), "--role", "activities", *common,
                 "--max-activities", str(max_activities), "--pollers", str(pollers)]
@@ -48,30 +49,39 @@ class Tuning:
 
 
 def one_activity_command(peer: str, address: str, task_queue: str, t: Tuning) -> list[str]:
-    """The worker of one peer (php, python, go) hosting BenchOneActivity and "noop" on task_queue."""
+    """The worker of one peer (php, php-lean, python, go) hosting BenchOneActivity and "noop" on task_queue."""
     if peer == "go":
         return [str(GO_WORKER), "-address", address, "-task-queue", task_queue, "-one-activity",
                 "-max-activities", str(t.max_activities), "-pollers", str(t.activity_pollers),
                 "-max-workflow-tasks", str(t.max_workflow_tasks), "-workflow-pollers", str(t.workflow_pollers),
                 "-max-cached-workflows", str(t.max_cached_workflows)]
-    return _workflow_worker_command(peer, "one-activity", address, task_queue, t)
+    return workflow_worker_command(peer, "one-activity", address, task_queue, t)
 
 
 def replay_worker_command(peer: str, address: str, task_queue: str, t: Tuning | None = None) -> list[str]:
     """The worker of one peer (php, python) hosting BenchReplay and "noop": the replay scenario's recorder."""
-    return _workflow_worker_command(peer, "replay", address, task_queue, t or Tuning())
+    return workflow_worker_command(peer, "replay", address, task_queue, t or Tuning())
 
 
-def _workflow_worker_command(peer: str, role: str, address: str, task_queue: str, t: Tuning) -> list[str]:
+def workflow_worker_command(peer: str, role: str, address: str, task_queue: str, t: Tuning,
+                            *extra: str) -> list[str]:
+    """php_worker.php or python_worker.py in `role` with tuning t; extra: more flags of that worker."""
     args = ["--role", role, "--address", address, "--task-queue", task_queue,
             "--max-activities", str(t.max_activities), "--pollers", str(t.activity_pollers),
             "--max-workflow-tasks", str(t.max_workflow_tasks), "--workflow-pollers", str(t.workflow_pollers),
-            "--max-cached-workflows", str(t.max_cached_workflows)]
-    if peer == "php":
-        return php_cmd(BENCH / "workers/php_worker.php", *args)
+            "--max-cached-workflows", str(t.max_cached_workflows), *extra]
+    if peer in PHP_PEERS:
+        return php_worker_command(peer, *args)
     if peer == "python":
         return [PYTHON, str(BENCH / "workers/python_worker.py"), *args]
     raise ValueError(peer)
+
+
+def php_worker_command(peer: str, *args: str) -> list[str]:
+    """bench/workers/php_worker.php with args, on the interpreter line of peer "php" or "php-lean"."""
+    if peer not in PHP_PEERS:
+        raise ValueError(peer)
+    return php_cmd(BENCH / "workers/php_worker.php", *args, lean=peer == "php-lean")
 
 
 def python_workflow_worker_command(address: str, task_queue: str) -> list[str]:

@@ -8,6 +8,8 @@ worker's "worker ready" line to the last close time the server records; the work
 at both ends (the end once the server counts every workflow closed), its VmRSS at ready and its VmHWM at
 the end. Validity, from the server's visibility store (one list call): every workflow is Completed and its
 history has exactly the 11 events of a clean run, so no workflow task failed or timed out.
+The peers are PHP twice (Debian's ini, and "php-lean": `php -n` and the extensions a worker needs), Python and
+Go; the tables end with issue 18's target for the peak RSS (scenarios.memory_targets).
 """
 
 from __future__ import annotations
@@ -25,9 +27,11 @@ from temporalio.client import Client, WorkflowExecutionStatus
 
 from harness import proc
 from harness.server import DevServer
-from harness.stats import fmt_cell, fmt_num, fmt_ratio, markdown_table, median, ratio
+from harness.stats import by_peer, fmt_cell, fmt_num, fmt_ratio, markdown_table, median, ratio
 from harness.workers import WORKER_CPU, Tuning, WorkerProcess, one_activity_command
-from scenarios.activities import PEER_LABEL, PEERS, SERVER_BOUND_BUSY, InvalidRun, peer_orders
+from scenarios import activities
+from scenarios.activities import SERVER_BOUND_BUSY, InvalidRun
+from scenarios.memory_targets import LEAN_NOTE, PEER_LABEL, PEERS, SHORT_NAME, drain_peak_targets, peer_orders
 
 WORKFLOW = "BenchOneActivity"
 # WorkflowExecutionStarted, WorkflowTask{Scheduled,Started,Completed}, ActivityTask{Scheduled,Started,
@@ -43,6 +47,7 @@ class Settings:
     reps: int = 3
     tuning: Tuning = field(default_factory=Tuning)
     timeout: float = 300.0  # a drain that takes longer is invalid
+    peers: tuple[str, ...] = PEERS
 
 
 @dataclass
@@ -187,7 +192,7 @@ async def measure(address: str, server_pid: int, peer: str, rep: int, s: Setting
     last_close = max(e.close.timestamp() for e in executions if e.close is not None)
     cell = Cell(peer, rep, s.workflows, last_close - t0, cpu_end - cpu_start, peak, ready_rss,
                 core0_end - core0_start)
-    log(f"  drain rep {rep + 1} {peer:6}: {cell.per_second:6.1f} wf/s, {cell.cpu_per_1k:.2f} CPU-s/1k, "
+    log(f"  drain rep {rep + 1} {peer:8}: {cell.per_second:6.1f} wf/s, {cell.cpu_per_1k:.2f} CPU-s/1k, "
         f"busy {cell.busy:.0%}, peak RSS {peak:.1f} MiB (+{cell.rss_growth_per_1k:.1f}/1k), "
         f"CPU 0 {cell.cpu0_busy:.0%}; backlog started in {started_s:.1f} s")
     return cell
@@ -195,7 +200,7 @@ async def measure(address: str, server_pid: int, peer: str, rep: int, s: Setting
 
 def run(s: Settings, log=print) -> list[Cell]:
     cells = []
-    for rep, order in enumerate(peer_orders(s.reps)):
+    for rep, order in enumerate(peer_orders(s.reps, s.peers)):
         for peer in order:
             with DevServer() as server:  # a fresh server per peer and repetition
                 cells.append(asyncio.run(measure(server.address, server.pid, peer, rep, s, log)))
@@ -211,26 +216,32 @@ FIGURES = [  # (label, Cell attribute, digits)
 
 
 def summarize(cells: list[Cell]) -> dict[str, dict[str, list[float]]]:
-    out: dict[str, dict[str, list[float]]] = {}
-    for c in cells:
-        d = out.setdefault(c.peer, {})
-        for key in [f[1] for f in FIGURES] + ["busy", "cpu0_busy"]:
-            d.setdefault(key, []).append(getattr(c, key))
-    return out
+    return by_peer(cells, [f[1] for f in FIGURES] + ["busy", "cpu0_busy"])
 
 
 def slowest_ceiling(cells: list[Cell]) -> float | None:
-    """The lowest of the peers' median drain rates (workflows/s): the latency scenario's reference."""
-    summary = summarize(cells)
+    """The lowest of the latency scenario's peers' median drain rates (workflows/s): its reference. php-lean
+    is left out: the latency scenario does not run it."""
+    summary = {p: d for p, d in summarize(cells).items() if p in activities.PEERS}
     return min(median(d["per_second"]) for d in summary.values()) if summary else None
 
 
 def ratio_table(summary: dict[str, dict[str, list[float]]], figures: list[tuple[str, str, int]]) -> str:
+    """PHP's figures and their ratios to Python's and Go's; PHP lean's beside them when the summary has it."""
+    php_peers = [p for p in SHORT_NAME if p in summary] or ["php"]
+    headers = ["figure"]
+    for p in php_peers:
+        name, short = SHORT_NAME[p]
+        headers += [name, f"{short}/Python", f"{short}/Go"]
     rows = []
     for label, key, digits in figures:
-        php, py, go = (median(summary[p][key]) if p in summary else None for p in PEERS)
-        rows.append([label, fmt_num(php, digits), fmt_ratio(ratio(php, py)), fmt_ratio(ratio(php, go))])
-    return markdown_table(["figure", "PHP", "PHP/Python", "PHP/Go"], rows)
+        py, go = (median(summary[p][key]) if p in summary else None for p in ("python", "go"))
+        row = [label]
+        for p in php_peers:
+            mine = median(summary[p][key]) if p in summary else None
+            row += [fmt_num(mine, digits), fmt_ratio(ratio(mine, py)), fmt_ratio(ratio(mine, go))]
+        rows.append(row)
+    return markdown_table(headers, rows)
 
 
 def tables(cells: list[Cell], s: Settings) -> str:
@@ -252,5 +263,7 @@ def tables(cells: list[Cell], s: Settings) -> str:
             "(absolute; with 1,000 workflows also the figure per 1,000); growth = VmHWM minus VmRSS at ready, "
             "per 1,000 workflows. Valid only if every workflow completed with a clean 11-event history (no "
             "workflow task failed or timed out), counted from the server's visibility list. Python runs its "
-            "workflows unsandboxed (as PHP and Go, which have no sandbox). \"server-bound\" as in activities.")
-    return f"{head}\n\n{main}\n\n{ratio_table(summary, FIGURES)}\n\n{note}\n"
+            "workflows unsandboxed (as PHP and Go, which have no sandbox). \"server-bound\" as in activities. "
+            + LEAN_NOTE)
+    targets = drain_peak_targets({p: median(d["peak_rss_mib"]) for p, d in summary.items()})
+    return f"{head}\n\n{main}\n\n{ratio_table(summary, FIGURES)}\n\n{targets}\n\n{note}\n"

@@ -3,16 +3,19 @@
 // The PHP peer of the benchmarks: one process, one task queue, until SIGTERM/SIGINT, then a graceful shutdown.
 //
 //   php -d extension=build/ext/modules/temporal.so bench/workers/php_worker.php \
-//       --address HOST:PORT --task-queue Q [--role activities|one-activity|replay|blocking] [--executor fibers|pool]
-//       [--max-activities 100] [--pollers 5] [--max-workflow-tasks 100] [--workflow-pollers 5]
-//       [--max-cached-workflows 1000] [--interceptors] [--prometheus] [--no-explainer]
+//       --address HOST:PORT --task-queue Q [--role activities|one-activity|replay|blocking|big-state]
+//       [--executor fibers|pool] [--max-activities 100] [--pollers 5] [--max-workflow-tasks 100]
+//       [--workflow-pollers 5] [--max-cached-workflows 1000] [--max-cached-workflow-bytes N] [--interceptors]
+//       [--prometheus] [--no-explainer]
 //
 // Role "activities" (the default, the activities scenario) serves the no-op activity "noop". Role
 // "one-activity" (the drain and latency scenarios) also hosts BenchOneActivity, a PHP workflow that runs "noop" once
 // (start-to-close 10 s, one attempt) on the same task queue: workflow and activity in one process. Role "replay"
 // (the replay scenario's recorder) hosts BenchReplay (replay_workflows.php) and "noop" likewise. Role "blocking"
 // (the blocking scenario) serves "block" (php_blocking_activities.php) only, run by the executor --executor names:
-// "fibers" (the default executor) or "pool" (a ProcessPoolActivityExecutor of --max-activities processes).
+// "fibers" (the default executor) or "pool" (a ProcessPoolActivityExecutor of --max-activities processes). Role
+// "big-state" (the cache_bytes scenario) hosts BenchBigState (big_state_workflow.php) and "noop", its cache capped
+// at --max-cached-workflow-bytes N bytes when N > 0, and prints the cache's eviction records (BenchEvictionLogger).
 // --interceptors (the interceptors scenario) registers a no-op interceptor of every workflow and activity hook on the
 // client and another on the worker options (php_noop_interceptor.php): each hook passes through two.
 // --prometheus (the metrics scenario) configures the runtime to serve the core's metrics on a free port.
@@ -56,19 +59,20 @@ final class BenchOneActivity
 }
 
 $opts = getopt('', ['address:', 'namespace:', 'task-queue:', 'role:', 'executor:', 'max-activities:', 'pollers:',
-    'max-workflow-tasks:', 'workflow-pollers:', 'max-cached-workflows:', 'interceptors', 'prometheus', 'no-explainer']);
+    'max-workflow-tasks:', 'workflow-pollers:', 'max-cached-workflows:', 'max-cached-workflow-bytes:', 'interceptors',
+    'prometheus', 'no-explainer']);
 $role = (string) ($opts['role'] ?? 'activities');
 $executor = (string) ($opts['executor'] ?? 'fibers');
 if (
     !isset($opts['address'], $opts['task-queue'])
-    || !in_array($role, ['activities', 'one-activity', 'replay', 'blocking'], true)
+    || !in_array($role, ['activities', 'one-activity', 'replay', 'blocking', 'big-state'], true)
     || !in_array($executor, ['fibers', 'pool'], true)
     || ($executor === 'pool' && $role !== 'blocking')
 ) {
     fwrite(STDERR, "usage: php_worker.php --address HOST:PORT --task-queue Q "
-        . "[--role activities|one-activity|replay|blocking] [--executor fibers|pool] [--max-activities N] "
+        . "[--role activities|one-activity|replay|blocking|big-state] [--executor fibers|pool] [--max-activities N] "
         . "[--pollers N] [--max-workflow-tasks N] [--workflow-pollers N] [--max-cached-workflows N] "
-        . "[--interceptors] [--prometheus] [--no-explainer]\n");
+        . "[--max-cached-workflow-bytes N] [--interceptors] [--prometheus] [--no-explainer]\n");
     exit(2);
 }
 $maxActivities = (int) ($opts['max-activities'] ?? 100);
@@ -102,6 +106,12 @@ if (!in_array($role, ['activities', 'blocking'], true)) {
 if ($intercepted) {
     $options = $options->withInterceptors(new BenchNoopInterceptor());
 }
+if ($role === 'big-state') {
+    require __DIR__ . '/big_state_workflow.php';  // only here: its logger loads psr/log's classes
+    $maxCachedBytes = (int) ($opts['max-cached-workflow-bytes'] ?? 0);
+    $options = $options->withLogger(new BenchEvictionLogger())
+        ->withMaxCachedWorkflowBytes($maxCachedBytes > 0 ? $maxCachedBytes : null);
+}
 if (isset($opts['no-explainer'])) {
     $options = $options->withNondeterminismExplainer(false);
 }
@@ -117,6 +127,8 @@ if ($role === 'one-activity') {
     $worker->registerWorkflowTypes(BenchOneActivity::class);
 } elseif ($role === 'replay') {
     $worker->registerWorkflowTypes(BenchReplay::class);
+} elseif ($role === 'big-state') {
+    $worker->registerWorkflowTypes(BenchBigState::class);
 }
 
 echo "worker ready\n";
