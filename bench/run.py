@@ -37,7 +37,8 @@ from harness import environment, paths  # noqa: E402
 from harness.paths import EXT_SO, GO_DIR, GO_WORKER, RESULTS, ROOT  # noqa: E402
 from harness.workers import PHP_PEERS, Tuning  # noqa: E402
 from scenarios import (activities, blocking, cache_bytes, client, drain, drain_variants, eager,  # noqa: E402
-                       explainer, idle, interceptors, latency, metrics, replay, replay_explainer, soak)
+                       explainer, idle, interceptors, latency, memory_targets, metrics, replay, replay_explainer,
+                       soak)
 
 
 SCENARIOS = ("client", "eager", "activities", "drain", "interceptors", "metrics", "explainer", "latency", "replay",
@@ -96,7 +97,7 @@ def main() -> int:
     p.add_argument("--replay-reps", type=int, default=5, help="measured replays of every set, in one process each")
     p.add_argument("--soak-workflows", type=int, default=10_000)
     p.add_argument("--soak-batch", type=int, default=1_000, help="workflows per batch: one RSS sample after each")
-    p.add_argument("--soak-peers", default="php", help="comma-separated: php, python, go")
+    p.add_argument("--soak-peers", default="php", help="comma-separated: php, php-lean, python, go")
     p.add_argument("--blocking-activities", type=int, default=1000, help="blocking activities per cell")
     p.add_argument("--blocking-fibers-activities", type=int, default=100,
                    help="blocking activities per Fiber-executor cell (it runs them one at a time)")
@@ -131,8 +132,8 @@ def main() -> int:
         sys.exit("bench: --cache-runs, --cache-state-mib and --cache-cap-mib take a positive number, --idle-settle "
                  "seconds")
     a.soak_peers = tuple(x.strip() for x in a.soak_peers.split(",") if x.strip())
-    if not a.soak_peers or set(a.soak_peers) - set(activities.PEERS):
-        sys.exit(f"bench: --soak-peers takes some of {', '.join(activities.PEERS)}")
+    if not a.soak_peers or set(a.soak_peers) - set(memory_targets.PEERS):
+        sys.exit(f"bench: --soak-peers takes some of {', '.join(memory_targets.PEERS)}")
 
     ext_copy = preflight()
     try:

@@ -1,6 +1,6 @@
 """Scenario "soak": 10,000 one-activity workflows through ONE worker process; its RSS after every 1,000.
 
-Per peer (PHP by default; --soak-peers php,python,go for the others): a fresh dev server (CPU 0); the peer's
+Per peer (PHP by default; --soak-peers php,php-lean,python,go for the others): a fresh dev server (CPU 0); the peer's
 worker (CPU 1) hosting BenchOneActivity and "noop" with the drain scenario's tuning; this driver (CPU 0) starts
 the workflows in batches (1,000 by default), each batch once the server counts the previous one closed, and
 reads the worker's VmRSS from /proc/<pid>/status after each batch, SETTLE seconds after the server counted the
@@ -25,8 +25,9 @@ from harness import proc
 from harness.server import DevServer
 from harness.stats import fmt_num, linear_fit, markdown_table
 from harness.workers import WORKER_CPU, Tuning, WorkerProcess, one_activity_command
-from scenarios.activities import PEER_LABEL, PEERS, InvalidRun
+from scenarios.activities import InvalidRun
 from scenarios.drain import ratio_table, start_workflows, validate, wait_closed
+from scenarios.memory_targets import PEER_LABEL, PEERS
 
 SETTLE_SECONDS = 0.5
 FLAT_MIB_PER_1K = 1.0
