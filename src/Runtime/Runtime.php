@@ -50,6 +50,8 @@ final class Runtime
     /**
      * Passes the core's buffered log records to the logger of RuntimeOptions::withLogger(). A worker does it
      * whenever its scheduler wakes up; a process without a worker calls it when it suits it. No-op without one.
+     * A logger that throws loses only the record it threw on: the rest are still offered, and the failure is
+     * written with error_log() (stderr in the CLI), so a broken logger never stops the worker that forwards.
      */
     public static function forwardLogs(): void
     {
@@ -57,14 +59,35 @@ final class Runtime
             return;
         }
         $logs = json_decode($json, true, flags: JSON_THROW_ON_ERROR);
+        $offers = [];
         foreach ($logs['records'] as $record) {
-            self::$logger->log(self::PSR_LEVELS[$record['level']] ?? 'warning', $record['message'],
+            $offers[] = [self::PSR_LEVELS[$record['level']] ?? 'warning', $record['message'],
                 $record['fields'] + ['target' => $record['target'], 'spans' => $record['spans'],
-                    'timestamp_ms' => $record['timestamp_ms']]);
+                    'timestamp_ms' => $record['timestamp_ms']]];
         }
         if ($logs['dropped'] > 0) {
-            self::$logger->warning("Temporal core: {dropped} log records were dropped: they came faster than PHP "
-                . 'took them', ['dropped' => $logs['dropped']]);
+            $offers[] = ['warning', 'Temporal core: {dropped} log records were dropped: they came faster than PHP '
+                . 'took them', ['dropped' => $logs['dropped']]];
+        }
+        self::offer(self::$logger, $offers);
+    }
+
+    /** @param list<array{string, string, array<string, mixed>}> $offers level, message, context */
+    private static function offer(LoggerInterface $logger, array $offers): void
+    {
+        $failures = 0;
+        $first = null;
+        foreach ($offers as [$level, $message, $context]) {
+            try {
+                $logger->log($level, $message, $context);
+            } catch (\Throwable $e) {
+                $failures++;
+                $first ??= $e;
+            }
+        }
+        if ($first !== null) {
+            error_log(sprintf('Temporal core: the PSR-3 logger threw on %d of %d log records, which are lost; '
+                . 'the first: %s: %s', $failures, \count($offers), $first::class, $first->getMessage()));
         }
     }
 

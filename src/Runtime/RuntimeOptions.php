@@ -92,7 +92,8 @@ final class RuntimeOptions
      * Sends the core's own log records (polling errors, failed workflow tasks, retries) at $level and above to
      * $logger, with their fields as context. The core buffers them and the PHP thread passes them on when a
      * worker's scheduler wakes up, or when Runtime::forwardLogs() is called; records lost because PHP fell
-     * behind are reported with one warning. WorkerOptions::withLogger() stays the logger of the SDK's records.
+     * behind are reported with one warning, and a record the logger throws on is reported with error_log().
+     * WorkerOptions::withLogger() stays the logger of the SDK's records.
      *
      * @param string $level a Psr\Log\LogLevel; emergency, alert and critical count as error, notice as info
      * @throws \ValueError $level is not a PSR-3 level

@@ -5,6 +5,8 @@
 //   php -d extension=temporal.so metrics-worker.php TASK_QUEUE otlp COLLECTOR_URL
 //   php -d extension=temporal.so metrics-worker.php TASK_QUEUE heartbeat   (no metrics; worker heartbeats every 1 s)
 //   php -d extension=temporal.so metrics-worker.php TASK_QUEUE logs FILE   (the core's warnings as JSON lines in FILE)
+//   php -d extension=temporal.so metrics-worker.php TASK_QUEUE broken-logs FILE   (the same; the logger throws on the
+//                                                                              first record it gets)
 // Prints "metrics at ADDRESS" (the Prometheus endpoint; "-" for OTLP), then "worker ready".
 
 declare(strict_types=1);
@@ -34,6 +36,7 @@ $options = match ($exporter) {
         ->withOtlp(OtlpOptions::new($argv[3])->withPeriod(0.2)->withGlobalTags(['suite' => 'php-temporal'])),
     'heartbeat' => RuntimeOptions::new()->withWorkerHeartbeatInterval(1),
     'logs' => RuntimeOptions::new()->withLogger(new JsonLinesLogger($argv[3])),
+    'broken-logs' => RuntimeOptions::new()->withLogger(new JsonLinesLogger($argv[3], throwOnFirst: 1)),
 };
 $runtime = Runtime::configure($options);
 echo 'metrics at ', $runtime->getPrometheusAddress() ?? '-', "\n";
