@@ -62,7 +62,8 @@ final class WorkflowReplayer
     /**
      * Whether a non-determinism failure carries the explainer's report: history and code side by side, each
      * command with the file and line that produced it, and the likely change (docs/nondeterminism.md). On by
-     * default; it costs a backtrace per command (make bench, "replay").
+     * default. A history the code diverges from is replayed a second time, recording each command's file and
+     * line; compatible histories cost nothing more (make bench, "replay").
      */
     public function withNondeterminismExplainer(bool $enabled = true): self
     {
@@ -122,22 +123,50 @@ final class WorkflowReplayer
     /**
      * Replays every history (one replayer, in order) and returns the failures by workflow id.
      *
+     * With the explainer on, a history that diverges is replayed once more, recording the file and line of each
+     * command, for its report: compatible histories replay at full speed (make bench, "replay").
+     *
      * @param iterable<WorkflowHistory> $histories
      * @return array<string, WorkflowReplayException>
      */
     public function replayHistories(iterable $histories): array
+    {
+        $diverged = [];
+        $failures = $this->replayPass($histories, false, $diverged);
+        if ($this->explainer && $diverged !== []) {
+            $unused = [];
+            // Code that diverges differently the second time keeps its first verdict, without a report.
+            $explained = array_filter($this->replayPass(array_values($diverged), true, $unused),
+                static fn (WorkflowReplayException $e): bool => $e->getReport() !== null);
+            $failures = array_replace($failures, array_intersect_key($explained, $failures));
+        }
+        return $failures;
+    }
+
+    /**
+     * One replayer over $histories; with $record, every run keeps its commands and a divergence is explained.
+     *
+     * @param iterable<WorkflowHistory> $histories
+     * @param array<string, WorkflowHistory> $diverged gets the histories the code diverged from, by workflow id
+     * @return array<string, WorkflowReplayException>
+     */
+    private function replayPass(iterable $histories, bool $record, array &$diverged): array
     {
         $queue = 'replay-' . bin2hex(random_bytes(6));
         $replayer = new Replayer(WorkerOptions::new()->withMaxCachedWorkflows(1)->toJson(self::NAMESPACE, $queue, true, false));
         $scheduler = new FiberScheduler();
         $runner = new WorkflowTaskRunner($replayer->getWorker(), $scheduler, $this->workflows,
             $this->converter ?? DataConverter::default(), self::NAMESPACE, $queue, interceptors: $this->interceptors,
-            recordCommands: $this->explainer);
+            recordCommands: $record);
         $failures = [];
         $pushed = [];  // workflow id => history, for the explainer
         $runner->onEviction(function (string $workflowId, RemoveFromCache $eviction, string $runId, array $produced)
-            use (&$failures, &$pushed): void {
-            $failures[$workflowId] ??= $this->verdict($workflowId, $eviction, $pushed[$workflowId] ?? null, $produced);
+            use (&$failures, &$pushed, &$diverged, $record): void {
+            $history = $pushed[$workflowId] ?? null;
+            $failures[$workflowId] ??= $this->verdict($workflowId, $eviction, $history, $record ? $produced : null);
+            if ($history !== null && $failures[$workflowId]?->isNonDeterminism()) {
+                $diverged[$workflowId] = $history;
+            }
         });
         $scheduler->spawn(function () use ($replayer, $scheduler, $histories, &$pushed): void {
             foreach ($histories as $history) {
@@ -166,11 +195,11 @@ final class WorkflowReplayer
         return array_filter($failures);
     }
 
-    /** @param list<ProducedCommand> $produced */
-    private function verdict(string $workflowId, RemoveFromCache $eviction, ?WorkflowHistory $history, array $produced): ?WorkflowReplayException
+    /** @param ?list<ProducedCommand> $produced the run's commands when recorded: the divergence is explained */
+    private function verdict(string $workflowId, RemoveFromCache $eviction, ?WorkflowHistory $history, ?array $produced): ?WorkflowReplayException
     {
         // Built only for a mismatch: every replay ends in an eviction, and reading the history costs ~0.1 ms.
-        $explain = fn (): ?DivergenceReport => $this->explainer && $history !== null
+        $explain = fn (): ?DivergenceReport => $produced !== null && $history !== null
             ? DivergenceExplainer::explain(RecordedStep::fromHistory($history->getHistory(), $this->converter), $produced)
             : null;
         return match ($eviction->getReason()) {
