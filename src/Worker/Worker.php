@@ -35,6 +35,7 @@ final class Worker implements ActivityRegistrar
     private ?ActivityTaskRunner $activityTasks = null;
     private ?WorkflowTaskRunner $workflowTasks = null;
     private bool $shutdownRequested = false;
+    private bool $finalizing = false;  // every task ended: the core worker is being (or was) finalized
     private ?\Throwable $failure = null;
 
     /** @internal */
@@ -98,10 +99,16 @@ final class Worker implements ActivityRegistrar
         return $this;
     }
 
-    /** Starts a graceful shutdown: polling stops, running activities finish (or are cancelled), run() returns. */
+    /**
+     * Starts a graceful shutdown: polling stops, running activities finish (or are cancelled), run() returns.
+     * Once the worker has stopped (a poll error, an earlier shutdown) it does nothing.
+     */
     public function shutdown(): void
     {
         $this->shutdownRequested = true;
+        if ($this->finalizing) {
+            return;
+        }
         $this->core?->initiateShutdown();
         $this->activityTasks?->notifyWorkerShutdown();
     }
@@ -257,6 +264,7 @@ final class Worker implements ActivityRegistrar
         while ($activities->runningCount() > 0) {
             $scheduler->yield();
         }
+        $this->finalizing = true;
         $scheduler->await($this->core->startFinalizeShutdown());
         $activities->close();
     }

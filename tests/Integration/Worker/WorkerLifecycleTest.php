@@ -76,6 +76,22 @@ final class WorkerLifecycleTest extends ServerTestCase
     }
 
     /**
+     * A shutdown after the run ended does nothing: a late signal, or runUntil()'s own after a worker had already
+     * stopped on a poll error (it used to throw "the worker is finalized" over the error that stopped it).
+     */
+    public function testAShutdownAfterTheRunEndedDoesNothing(): void
+    {
+        $factory = WorkerFactory::create(self::client());
+        $worker = $factory->newWorker('lifecycle-ended-' . bin2hex(random_bytes(4)))
+            ->registerActivityCallable('php.work', static fn (): string => 'done');
+        self::assertSame('body done', $factory->runUntil(static fn (): string => 'body done'));
+
+        $worker->shutdown();
+        $factory->shutdown();
+        self::assertNull($worker->getFailure());
+    }
+
+    /**
      * Runs a worker in this process that starts shutting down when its first activity starts.
      *
      * @return array{list<string>, list<string>} workflow ids whose activity started, and finished
