@@ -131,14 +131,12 @@ final class WorkflowReplayer
      */
     public function replayHistories(iterable $histories): array
     {
-        $diverged = [];
-        $failures = $this->replayPass($histories, false, $diverged);
+        [$failures, $diverged] = $this->replayPass($histories, false);
         if ($this->explainer && $diverged !== []) {
-            $unused = [];
             // Code that diverges differently the second time keeps its first verdict, without a report.
-            $explained = array_filter($this->replayPass(array_values($diverged), true, $unused),
+            $explained = array_filter($this->replayPass($diverged, true)[0],
                 static fn (WorkflowReplayException $e): bool => $e->getReport() !== null);
-            $failures = array_replace($failures, array_intersect_key($explained, $failures));
+            $failures = array_replace($failures, $explained);
         }
         return $failures;
     }
@@ -147,10 +145,10 @@ final class WorkflowReplayer
      * One replayer over $histories; with $record, every run keeps its commands and a divergence is explained.
      *
      * @param iterable<WorkflowHistory> $histories
-     * @param array<string, WorkflowHistory> $diverged gets the histories the code diverged from, by workflow id
-     * @return array<string, WorkflowReplayException>
+     * @return array{array<string, WorkflowReplayException>, array<string, WorkflowHistory>} the failures and
+     *     the histories the code diverged from, by workflow id
      */
-    private function replayPass(iterable $histories, bool $record, array &$diverged): array
+    private function replayPass(iterable $histories, bool $record): array
     {
         $queue = 'replay-' . bin2hex(random_bytes(6));
         $replayer = new Replayer(WorkerOptions::new()->withMaxCachedWorkflows(1)->toJson(self::NAMESPACE, $queue, true, false));
@@ -159,6 +157,7 @@ final class WorkflowReplayer
             $this->converter ?? DataConverter::default(), self::NAMESPACE, $queue, interceptors: $this->interceptors,
             recordCommands: $record);
         $failures = [];
+        $diverged = [];
         $pushed = [];  // workflow id => history, for the explainer
         $runner->onEviction(function (string $workflowId, RemoveFromCache $eviction, string $runId, array $produced)
             use (&$failures, &$pushed, &$diverged, $record): void {
@@ -192,7 +191,7 @@ final class WorkflowReplayer
             $finalize();
         });
         $scheduler->run();
-        return array_filter($failures);
+        return [array_filter($failures), $diverged];
     }
 
     /** @param ?list<ProducedCommand> $produced the run's commands when recorded: the divergence is explained */
